@@ -1,0 +1,210 @@
+import { Matcher, type Matchable, type Scored } from './Matcher.js';
+import { DECISION_OPTIONS, MATCHING_OPTIONS, type DecisionOptions, type MatchingOptions } from './options.js';
+import { HandoffDetector, SmallTalkDetector } from './PhraseDetectors.js';
+import { SpellCorrector } from './SpellCorrector.js';
+import { FOLLOW_UP_MARKERS, MORE_REQUESTS, STOPWORDS } from './stopwords.js';
+import { SynonymRewriter } from './SynonymRewriter.js';
+import { TextNormalizer, type Analysis } from './TextNormalizer.js';
+import { tokenize } from './tokenize.js';
+import { WordFrequency } from './WordFrequency.js';
+import type {
+  Candidate,
+  ConversationMemory,
+  FallbackReason,
+  FaqEntry,
+  KnowledgeBase,
+  NotCoveredTopic,
+  Outcome,
+} from './types.js';
+
+/** What the matcher ranks: an FAQ entry, or a known gap of the article. */
+type Target = { readonly kind: 'faq'; readonly entry: FaqEntry } | { readonly kind: 'gap'; readonly topic: NotCoveredTopic };
+type ScoredEntry = Scored<FaqEntry>;
+
+export interface Reply {
+  readonly outcome: Outcome;
+  /** What to remember for the next turn of this conversation. */
+  readonly memory: ConversationMemory;
+}
+
+/** Label of the clarification option that means "none of these". */
+export const SOMETHING_ELSE = 'Something else';
+
+/**
+ * The answering core: from one message (and what the conversation remembers) to one outcome:
+ * answer, clarify, fallback, small talk or handoff. Knows nothing of Bot Framework.
+ */
+export class Answerer {
+  private readonly matcher: Matcher<Target>;
+  private readonly normalizer: TextNormalizer;
+  private readonly handoff: HandoffDetector;
+  private readonly smallTalk: SmallTalkDetector;
+  private readonly byId: ReadonlyMap<string, FaqEntry>;
+  private readonly moreRequests: ReadonlySet<string>;
+
+  constructor(
+    readonly knowledge: KnowledgeBase,
+    private readonly decision: DecisionOptions = DECISION_OPTIONS,
+    private readonly matching: MatchingOptions = MATCHING_OPTIONS,
+    english: WordFrequency = WordFrequency.load(),
+  ) {
+    const synonyms = new SynonymRewriter(knowledge.synonyms);
+    const corrector = new SpellCorrector(vocabulary(knowledge, synonyms), (word) => english.isRealWord(word));
+    this.normalizer = new TextNormalizer(synonyms, corrector);
+    // Knowledge text is indexed without spelling correction: it defines what is spelt right.
+    const targets: Target[] = [
+      ...knowledge.entries.map((entry): Target => ({ kind: 'faq', entry })),
+      ...knowledge.notCovered.map((topic): Target => ({ kind: 'gap', topic })),
+    ];
+    this.matcher = new Matcher(targets, {
+      describe,
+      normalizer: new TextNormalizer(synonyms),
+      options: matching,
+      rarity: (word) => english.rarity(word),
+    });
+    this.handoff = new HandoffDetector(knowledge.handoffPatterns);
+    this.smallTalk = new SmallTalkDetector(knowledge.smallTalk);
+    this.byId = new Map(knowledge.entries.map((entry) => [entry.id, entry]));
+    this.moreRequests = new Set(MORE_REQUESTS.map((phrase) => tokenize(phrase).join(' ')));
+  }
+
+  /** Good first questions, for the welcome message and the help reply. */
+  starters(): readonly FaqEntry[] {
+    return this.knowledge.starters;
+  }
+
+  entry(id: string): FaqEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  respond(text: string, memory: ConversationMemory = {}): Reply {
+    const trimmed = text.trim();
+    if (trimmed.length === 0) return this.fallback('empty', [], memory);
+    if (trimmed.length > this.decision.maxMessageLength) return this.fallback('too-long', [], memory);
+    const analysis = this.normalizer.analyze(trimmed);
+    if (analysis.surface.join(' ') === tokenize(SOMETHING_ELSE).join(' ')) return this.fallback('declined', [], memory);
+    if (this.handoff.matches(analysis.surface)) return { outcome: { kind: 'handoff', score: 1 }, memory };
+    const smallTalk = this.smallTalk.match(analysis.surface);
+    if (smallTalk) {
+      const reply = smallTalk.intent.replies[Math.floor(Math.random() * smallTalk.intent.replies.length)] ?? '';
+      return { outcome: { kind: 'smalltalk', intent: smallTalk.intent, reply, score: smallTalk.score }, memory };
+    }
+    const previous = memory.lastTopicId === undefined ? undefined : this.byId.get(memory.lastTopicId);
+    if (previous && this.asksForMore(analysis)) return this.more(previous, memory);
+    return this.decide(this.rankWithContext(analysis, previous), memory);
+  }
+
+  /**
+   * Ranks the message, nudged towards the subject of the previous answer. Elliptical messages
+   * ("and ChatGPT?", "which apps does it work with?") lean on it harder, and one with no subject
+   * of its own ("when was that?") is taken to be about the previous answer's subject.
+   */
+  private rankWithContext(analysis: Analysis, previous: FaqEntry | undefined): Scored<Target>[] {
+    const query = this.matcher.weigh(analysis.terms);
+    if (!previous) return this.matcher.rank(query);
+    const subject = this.matcher.weigh(previous.keywords.flatMap((k) => this.normalizer.analyze(k).terms));
+    if (query.length === 0) {
+      return analysis.surface.some((w) => FOLLOW_UP_MARKERS.has(w)) ? this.matcher.rank(subject) : [];
+    }
+    const elliptical = analysis.surface.some((w) => FOLLOW_UP_MARKERS.has(w)) || query.length <= 1;
+    const bonus = elliptical ? this.matching.followUpBonus : this.matching.contextBonus;
+    return this.matcher.rank(query, subject, bonus);
+  }
+
+  private decide(ranked: readonly Scored<Target>[], memory: ConversationMemory): Reply {
+    const d = this.decision;
+    const top = ranked[0];
+    const entries = ranked.flatMap((r): ScoredEntry[] => (r.item.kind === 'faq' ? [{ ...r, item: r.item.entry }] : []));
+    const candidates = entries.slice(0, d.clarifyOptions).map(toCandidate);
+    if (!top) return this.fallback('no-match', [], memory);
+    if (top.coverage < d.minCoverage) return this.fallback('off-topic', candidates, memory);
+    if (top.item.kind === 'gap') {
+      if (top.score >= d.clarifyThreshold) return this.notCovered(top.item.topic, candidates, memory);
+      return this.fallback('low-confidence', candidates, memory);
+    }
+    const [best, ...rest] = entries as [ScoredEntry, ...ScoredEntry[]];
+    const rivals = rest.filter((r) => best.score - r.score < d.clarifyMargin && r.coverage >= d.minCoverage);
+    if (best.score >= d.answerThreshold && (rivals.length === 0 || best.score >= d.confidentScore)) {
+      return {
+        outcome: { kind: 'answer', entry: best.item, score: clamp(best.score), related: this.related(best.item), candidates },
+        memory: { ...memory, lastTopicId: best.item.id },
+      };
+    }
+    if (best.score >= d.clarifyThreshold) {
+      const options = [best, ...rest.filter((r) => r.score >= d.clarifyThreshold)].slice(0, d.clarifyOptions).map(toCandidate);
+      return { outcome: { kind: 'clarify', options, score: clamp(best.score) }, memory };
+    }
+    return this.fallback('low-confidence', candidates, memory);
+  }
+
+  private notCovered(topic: NotCoveredTopic, candidates: readonly Candidate[], memory: ConversationMemory): Reply {
+    const see = topic.see === undefined ? undefined : this.byId.get(topic.see);
+    const suggestions = see ? [see, ...this.related(see)].slice(0, this.decision.relatedShown) : this.defaultSuggestions();
+    return { outcome: { kind: 'fallback', reason: 'not-covered', notCovered: topic, suggestions, candidates }, memory };
+  }
+
+  /** "Tell me more", "go on", "what else": no subject of its own, only a wish to continue. */
+  private asksForMore(analysis: Analysis): boolean {
+    return this.moreRequests.has(analysis.surface.join(' '));
+  }
+
+  /** "Tell me more": the first related entry of the last answer. */
+  private more(previous: FaqEntry, memory: ConversationMemory): Reply {
+    const next = this.related(previous)[0];
+    if (!next) return this.fallback('no-match', [], memory);
+    return {
+      outcome: { kind: 'answer', entry: next, score: 1, related: this.related(next), candidates: [{ entry: next, score: 1 }] },
+      memory: { ...memory, lastTopicId: next.id },
+    };
+  }
+
+  private related(entry: FaqEntry): FaqEntry[] {
+    return entry.related
+      .map((id) => this.byId.get(id))
+      .filter((e): e is FaqEntry => e !== undefined)
+      .slice(0, this.decision.relatedShown);
+  }
+
+  private fallback(reason: FallbackReason, candidates: readonly Candidate[], memory: ConversationMemory): Reply {
+    const nearMisses = candidates.filter((c) => c.score >= this.decision.clarifyThreshold / 2).map((c) => c.entry);
+    const suggestions = nearMisses.length > 0 ? nearMisses.slice(0, this.decision.relatedShown) : this.defaultSuggestions();
+    return { outcome: { kind: 'fallback', reason, suggestions, candidates }, memory };
+  }
+
+  private defaultSuggestions(): FaqEntry[] {
+    return this.knowledge.starters.slice(0, this.decision.relatedShown);
+  }
+}
+
+function describe(target: Target): Matchable {
+  if (target.kind === 'gap') {
+    return { title: target.topic.subject, questions: target.topic.questions, keywords: [], body: [] };
+  }
+  const { entry } = target;
+  return { title: entry.title, questions: entry.questions, keywords: entry.keywords, body: [entry.answer, ...entry.citations.map((c) => c.quote)] };
+}
+
+function toCandidate(scored: ScoredEntry): Candidate {
+  return { entry: scored.item, score: clamp(scored.score) };
+}
+
+function clamp(score: number): number {
+  return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
+}
+
+/** Every word the knowledge base uses, with how often: what the spelling corrector may correct to. */
+function vocabulary(knowledge: KnowledgeBase, synonyms: SynonymRewriter): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (word: string): void => {
+    // Stop words are included so that "waht" becomes "what" and is then dropped, rather than
+    // counting as an unknown word that makes the question look off-topic.
+    if (word.length < 3 || /\d/.test(word)) return;
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  };
+  for (const entry of knowledge.entries) {
+    for (const text of [entry.title, entry.answer, ...entry.questions, ...entry.keywords]) tokenize(text).forEach(add);
+  }
+  for (const word of synonyms.words()) add(word);
+  for (const word of STOPWORDS) if (word.length >= 4) add(word);
+  return counts;
+}

@@ -1,0 +1,179 @@
+import Fuse from 'fuse.js';
+import { MATCHING_OPTIONS, type MatchingOptions } from './options.js';
+import type { Term, TextNormalizer } from './TextNormalizer.js';
+
+/** What the matcher needs to know of an item it ranks. */
+export interface Matchable {
+  readonly title: string;
+  readonly questions: readonly string[];
+  readonly keywords: readonly string[];
+  /** Text that is not a question but says what the item is about: an answer, cited sentences. */
+  readonly body: readonly string[];
+}
+
+export interface MatcherSettings<T> {
+  readonly describe: (item: T) => Matchable;
+  readonly normalizer: TextNormalizer;
+  readonly options?: MatchingOptions;
+  /** 0..1: how telling an unknown word is (1 = rare, so probably the subject of the question). */
+  readonly rarity?: (word: string) => number;
+}
+
+/** A query term with the weight it carries in this query. */
+export interface WeightedTerm {
+  readonly stem: string;
+  readonly weight: number;
+}
+
+export interface Scored<T> {
+  readonly item: T;
+  readonly score: number;
+  /** Share of the query's weight that this entry's questions, keywords or answer contain. */
+  readonly coverage: number;
+}
+
+interface IndexedItem<T> {
+  readonly item: T;
+  /** Stems of each alternate question (and of the title, which reads like a short question). */
+  readonly questions: readonly (readonly string[])[];
+  /** The same questions as strings of stems, for fuse.js. */
+  readonly questionTexts: readonly string[];
+  /** Stems of all questions, the title and keywords. */
+  readonly questionBag: ReadonlySet<string>;
+  /** Stems of the answer and the cited sentences. */
+  readonly answerBag: ReadonlySet<string>;
+}
+
+/**
+ * Ranks knowledge entries for a message in two stages: an inverted index over stems finds the
+ * entries that share a word with the message and scores them with IDF-weighted word overlap; fuse.js
+ * then re-ranks the few best by fuzzy similarity to their alternate questions. Cost grows with the
+ * entries that share a word, not with the size of the knowledge base.
+ */
+export class Matcher<T> {
+  private readonly indexed: readonly IndexedItem<T>[];
+  private readonly postings = new Map<string, number[]>();
+  private readonly idfByStem = new Map<string, number>();
+  private readonly unknownIdf: number;
+  private readonly options: MatchingOptions;
+  private readonly rarity: (word: string) => number;
+
+  constructor(items: readonly T[], settings: MatcherSettings<T>) {
+    this.options = settings.options ?? MATCHING_OPTIONS;
+    this.rarity = settings.rarity ?? (() => 1);
+    this.indexed = items.map((item) => index(item, settings.describe(item), settings.normalizer));
+    this.indexed.forEach((item, position) => {
+      for (const stem of new Set([...item.questionBag, ...item.answerBag])) {
+        const list = this.postings.get(stem) ?? [];
+        list.push(position);
+        this.postings.set(stem, list);
+      }
+    });
+    const n = this.indexed.length;
+    for (const [stem, list] of this.postings) this.idfByStem.set(stem, bm25Idf(n, list.length));
+    // A word no entry contains probably names what the question is about, so it weighs like a
+    // rare word; not quite the rarest, since long chatty questions are full of such words.
+    this.unknownIdf = bm25Idf(n, 0) * this.options.unknownWordWeight;
+  }
+
+  /** Whether any entry contains this stem. */
+  knows(stem: string): boolean {
+    return this.postings.has(stem);
+  }
+
+  idf(stem: string): number {
+    return this.idfByStem.get(stem) ?? this.unknownIdf;
+  }
+
+  /** Query terms with their weights: rare words count most, corrected typos a little less. */
+  weigh(terms: readonly Term[]): WeightedTerm[] {
+    const floor = this.options.commonWordFloor;
+    return terms.map((term) => ({
+      stem: term.stem,
+      weight:
+        (this.knows(term.stem)
+          ? this.idf(term.stem) * (floor + (1 - floor) * this.rarity(term.word))
+          : this.unknownIdf * this.rarity(term.word)) *
+        (term.corrected ? this.options.correctedTermWeight : 1),
+    }));
+  }
+
+  /**
+   * Entries sharing a word with the query, best first. `context` holds the subject words of the
+   * previous answer: entries that share them get up to `contextBonus` more, so "and ChatGPT?" after
+   * Sora's revenue prefers ChatGPT's revenue to ChatGPT's images. Context never dilutes the query:
+   * "and Jarviz?" after SeedKM still finds Jarviz.
+   */
+  rank(query: readonly WeightedTerm[], context: readonly WeightedTerm[] = [], contextBonus = 0): Scored<T>[] {
+    const total = query.reduce((sum, term) => sum + term.weight, 0);
+    if (total === 0) return [];
+    const touched = new Set<number>();
+    for (const term of query) for (const position of this.postings.get(term.stem) ?? []) touched.add(position);
+    const contextTotal = context.reduce((sum, term) => sum + term.weight, 0);
+    const { weights } = this.options;
+    const tokenScored = [...touched].map((position) => {
+      const item = this.indexed[position] as IndexedItem<T>;
+      let inQuestions = 0;
+      let inAnswer = 0;
+      for (const term of query) {
+        if (item.questionBag.has(term.stem)) inQuestions += term.weight;
+        if (item.answerBag.has(term.stem) || item.questionBag.has(term.stem)) inAnswer += term.weight;
+      }
+      const bestQuestion = Math.max(...item.questions.map((question) => this.questionSimilarity(query, total, question)));
+      let inContext = 0;
+      for (const term of context) if (item.questionBag.has(term.stem)) inContext += term.weight;
+      const tokenScore =
+        weights.bestQuestion * bestQuestion +
+        weights.questionCoverage * (inQuestions / total) +
+        weights.answerCoverage * (inAnswer / total) +
+        (contextTotal > 0 ? contextBonus * (inContext / contextTotal) : 0);
+      return { item, tokenScore, coverage: inAnswer / total };
+    });
+    tokenScored.sort((a, b) => b.tokenScore - a.tokenScore);
+    const pattern = query.map((term) => term.stem).join(' ');
+    return tokenScored
+      .map((scored, rankIndex) => {
+        const fuzzy = rankIndex < this.options.rerankCandidates ? this.fuzzySimilarity(pattern, scored.item) : 0;
+        return { item: scored.item.item, score: scored.tokenScore + weights.fuzzy * fuzzy, coverage: scored.coverage };
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * IDF-weighted overlap of the query with one alternate question: the words both share, over the
+   * query's words plus a small penalty for the question's words the user did not say.
+   */
+  private questionSimilarity(query: readonly WeightedTerm[], total: number, question: readonly string[]): number {
+    let shared = 0;
+    for (const term of query) if (question.includes(term.stem)) shared += term.weight;
+    let extra = 0;
+    for (const stem of question) if (!query.some((term) => term.stem === stem)) extra += this.idf(stem);
+    return shared / (total + this.options.extraWordPenalty * extra);
+  }
+
+  private fuzzySimilarity(pattern: string, item: IndexedItem<T>): number {
+    let best = 0;
+    for (const text of item.questionTexts) {
+      const result = Fuse.match(pattern, text, {
+        ignoreLocation: true,
+        threshold: this.options.fuseThreshold,
+        isCaseSensitive: true,
+      });
+      if (result.isMatch) best = Math.max(best, 1 - (result.score ?? 1));
+    }
+    return best;
+  }
+
+}
+
+/** BM25's inverse document frequency: rare words tell entries apart, common ones hardly do. */
+function bm25Idf(documents: number, withTerm: number): number {
+  return Math.log(1 + (documents - withTerm + 0.5) / (withTerm + 0.5));
+}
+
+function index<T>(item: T, described: Matchable, normalizer: TextNormalizer): IndexedItem<T> {
+  const questions = [described.title, ...described.questions].map((q) => normalizer.stems(q)).filter((q) => q.length > 0);
+  const questionBag = new Set<string>([...questions.flat(), ...described.keywords.flatMap((k) => normalizer.stems(k))]);
+  const answerBag = new Set<string>(described.body.flatMap((text) => normalizer.stems(text)));
+  return { item, questions, questionTexts: questions.map((q) => q.join(' ')), questionBag, answerBag };
+}

@@ -1,0 +1,86 @@
+import { stemmer } from 'stemmer';
+import { editDistance } from './editDistance.js';
+import { STOPWORDS } from './stopwords.js';
+import type { SmallTalkIntent } from './types.js';
+import { tokenize } from './tokenize.js';
+
+/** Words too small to matter in a request for a person ("can I talk TO A human"). */
+const FILLER = new Set(['a', 'an', 'the', 'to', 'with', 'me', 'i', 'please', 'can', 'could', 'would', 'like', 'my', 'some', 'from', 'of', 'for', 'your', 'let', 'now']);
+
+/**
+ * "Let me talk to a person": true when the message holds every word of one handoff pattern, in any
+ * order, with typos of one letter forgiven on longer words.
+ */
+export class HandoffDetector {
+  private readonly patterns: readonly (readonly string[])[];
+
+  constructor(patterns: readonly string[]) {
+    this.patterns = patterns.map((p) => tokenize(p).filter((w) => !FILLER.has(w)).map((w) => stemmer(w)));
+  }
+
+  matches(surface: readonly string[]): boolean {
+    const words = surface.map((w) => stemmer(w));
+    return this.patterns.some((pattern) => pattern.every((p) => words.some((w) => similarWord(w, p))));
+  }
+}
+
+export interface SmallTalkMatch {
+  readonly intent: SmallTalkIntent;
+  readonly score: number;
+}
+
+/** Words that soften or pad small talk without changing it ("thanks SO MUCH", "hi THERE"). */
+const SMALL_TALK_PADDING = new Set(['so', 'very', 'much', 'really', 'a', 'lot', 'just', 'please', 'today', 'again', 'there', 'then', 'all', 'oh', 'um', 'hmm', 'and', 'you', 'for', 'the']);
+
+/**
+ * Small talk is recognised only when the whole message is small talk: every content word of the
+ * message is a small-talk word, and either the message is (nearly) one pattern (`minSimilarity`
+ * of words in common, over the longer of the two) or it holds whole patterns and padding only
+ * ("nice, cheers", "thx so much"). So a question that merely starts with "hi", or "how does
+ * Midjourney work" (close to "how does this work"), is left to the matcher.
+ */
+export class SmallTalkDetector {
+  private readonly patterns: readonly { intent: SmallTalkIntent; words: readonly string[] }[];
+  private readonly vocabulary: readonly string[];
+
+  constructor(
+    intents: readonly SmallTalkIntent[],
+    private readonly minSimilarity = 0.75,
+  ) {
+    this.patterns = intents.flatMap((intent) => intent.patterns.map((p) => ({ intent, words: tokenize(p) })));
+    this.vocabulary = [...new Set(this.patterns.flatMap((p) => p.words))];
+  }
+
+  match(surface: readonly string[]): SmallTalkMatch | undefined {
+    if (surface.length === 0) return undefined;
+    const foreign = surface.some((w) => !STOPWORDS.has(w) && !this.vocabulary.some((v) => similarWord(w, v)));
+    if (foreign) return undefined;
+    let best: SmallTalkMatch | undefined;
+    const unpadded = surface.filter((w) => !SMALL_TALK_PADDING.has(w));
+    for (const { intent, words } of this.patterns) {
+      const shared = words.filter((p) => surface.some((w) => similarWord(w, p))).length;
+      const whole = shared / Math.max(words.length, surface.length);
+      // a whole pattern inside a message made of patterns and padding only
+      const contained = shared === words.length ? shared / Math.max(1, unpadded.length) : 0;
+      const score = Math.max(whole, Math.min(1, contained));
+      if (score >= this.minSimilarity && (!best || score > best.score)) best = { intent, score };
+    }
+    if (best) return best;
+    return this.composed(unpadded);
+  }
+
+  /** "nice, cheers": two patterns side by side count as small talk of the longer one's intent. */
+  private composed(words: readonly string[]): SmallTalkMatch | undefined {
+    const covering = this.patterns.filter((p) => p.words.every((pw) => words.some((w) => similarWord(w, pw))));
+    const covered = new Set(covering.flatMap((p) => p.words));
+    if (covering.length === 0 || !words.every((w) => [...covered].some((c) => similarWord(w, c)))) return undefined;
+    const longest = covering.reduce((a, b) => (b.words.length > a.words.length ? b : a));
+    return { intent: longest.intent, score: this.minSimilarity };
+  }
+}
+
+/** Equal, or one typo apart when both words are long enough for a typo to be told from another word. */
+function similarWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  return a.length >= 5 && b.length >= 5 && editDistance(a, b, 1) <= 1;
+}

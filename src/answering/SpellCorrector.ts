@@ -1,0 +1,57 @@
+import { editDistance } from './editDistance.js';
+
+/**
+ * Corrects words that are not in the knowledge base's vocabulary to the nearest word that is
+ * ("deel" -> "deal", "copliot" -> "copilot"). Conservative on purpose: a wrong correction turns an
+ * off-topic question into a confident wrong answer, so short words need the same first letter and
+ * at most one edit, and between two equally near words the clearly more frequent one wins or,
+ * when neither is, nothing is corrected.
+ */
+export class SpellCorrector {
+  private readonly byLength = new Map<number, string[]>();
+
+  /**
+   * @param frequency how often each known word occurs in the knowledge base
+   * @param isRealWord words of ordinary English are left alone even when the knowledge base lacks them
+   */
+  constructor(
+    private readonly frequency: ReadonlyMap<string, number>,
+    private readonly isRealWord: (word: string) => boolean = () => false,
+  ) {
+    for (const word of frequency.keys()) {
+      const list = this.byLength.get(word.length) ?? [];
+      list.push(word);
+      this.byLength.set(word.length, list);
+    }
+  }
+
+  has(word: string): boolean {
+    return this.frequency.has(word);
+  }
+
+  /** The corrected word, or undefined when the word is known, too short, a number or ambiguous. */
+  correct(word: string): string | undefined {
+    if (this.frequency.has(word) || word.length < 4 || /\d/.test(word) || this.isRealWord(word)) return undefined;
+    const limit = word.length >= 8 ? 2 : 1;
+    let bestDistance = limit + 1;
+    let nearest: string[] = [];
+    for (let length = word.length - limit; length <= word.length + limit; length++) {
+      for (const candidate of this.byLength.get(length) ?? []) {
+        if (word.length <= 5 && candidate[0] !== word[0]) continue;
+        const distance = editDistance(word, candidate, bestDistance);
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          nearest = [candidate];
+        } else if (distance === bestDistance && distance <= limit) {
+          nearest.push(candidate);
+        }
+      }
+    }
+    if (nearest.length <= 1) return nearest[0];
+    const ranked = nearest
+      .map((candidate) => ({ candidate, count: this.frequency.get(candidate) ?? 0 }))
+      .sort((a, b) => b.count - a.count);
+    const [first, second] = ranked as [{ candidate: string; count: number }, { candidate: string; count: number }];
+    return first.count >= 2 * second.count ? first.candidate : undefined;
+  }
+}

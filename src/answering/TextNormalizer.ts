@@ -1,0 +1,58 @@
+import { stemmer } from 'stemmer';
+import type { SpellCorrector } from './SpellCorrector.js';
+import { STOPWORDS } from './stopwords.js';
+import type { SynonymRewriter } from './SynonymRewriter.js';
+import { tokenize } from './tokenize.js';
+
+/** A content word of a message, reduced to the form the index stores. */
+export interface Term {
+  readonly stem: string;
+  /** The word before stemming (after correction and synonyms), for rarity look-ups. */
+  readonly word: string;
+  /** True when the user's word was a typo fixed by the spelling corrector. */
+  readonly corrected: boolean;
+}
+
+export interface Analysis {
+  /** Words as typed (lower-cased), before any rewriting: small talk and follow-up cues read these. */
+  readonly surface: readonly string[];
+  /** Content terms: corrected, synonyms made canonical, stop words dropped, stemmed. */
+  readonly terms: readonly Term[];
+}
+
+/**
+ * Turns text into terms. Knowledge text and user messages go through the same steps, except that
+ * only user messages are spell-corrected (the knowledge base defines what is spelt right).
+ */
+export class TextNormalizer {
+  constructor(
+    private readonly synonyms: SynonymRewriter,
+    private readonly corrector?: SpellCorrector,
+  ) {}
+
+  analyze(text: string): Analysis {
+    const surface = tokenize(text);
+    const corrected = surface.map((word) => {
+      if (STOPWORDS.has(word)) return { word, corrected: false };
+      const fix = this.corrector?.correct(word);
+      return fix === undefined ? { word, corrected: false } : { word: fix, corrected: true };
+    });
+    const fixedWords = new Set(corrected.filter((c) => c.corrected).map((c) => c.word));
+    const canonical = this.synonyms.rewrite(corrected.map((c) => c.word));
+    const terms: Term[] = [];
+    const seen = new Set<string>();
+    for (const word of canonical) {
+      if (STOPWORDS.has(word)) continue;
+      const stem = stemmer(word);
+      if (seen.has(stem)) continue;
+      seen.add(stem);
+      terms.push({ stem, word, corrected: fixedWords.has(word) });
+    }
+    return { surface, terms };
+  }
+
+  /** Stems only, for indexing knowledge text. */
+  stems(text: string): string[] {
+    return this.analyze(text).terms.map((term) => term.stem);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Surface tokens of a message: lower-case words and numbers, with the noise of chat typing removed.
+ * The same function tokenizes knowledge files and user messages, so both sides always agree.
+ */
+export function tokenize(text: string): string[] {
+  const folded = stripMarkup(text)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // accents: "café" and "cafe" are one word
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/\bwon't\b/g, 'will not')
+    .replace(/\bcan't\b/g, 'can not')
+    .replace(/n't\b/g, ' not')
+    // possessives and short verbs ("sora's", "what's", "they're") add nothing to the meaning here
+    .replace(/'(?:s|re|ve|ll|d|m)\b/g, '')
+    // "Disney+" is a streaming service, not Disney: keep the plus as part of the name
+    .replace(/([a-z0-9])\+/g, '$1plus');
+  const words = folded.match(/[a-z0-9]+(?:\.[0-9]+)?/g) ?? [];
+  // Single letters carry nothing ("quick q - ..."), except chat shorthand such as "u" and "r".
+  return words.map((w) => CHAT_SHORTHAND.get(w) ?? w).filter((w) => w.length > 1 || /\d/.test(w));
+}
+
+/** Chat shorthand read as the words it stands for, before anything else looks at the text. */
+const CHAT_SHORTHAND: ReadonlyMap<string, string> = new Map([
+  ['u', 'you'],
+  ['r', 'are'],
+  ['ur', 'your'],
+  ['n', 'and'],
+  ['pls', 'please'],
+  ['plz', 'please'],
+  ['thx', 'thanks'],
+  ['thnx', 'thanks'],
+  ['ty', 'thanks'],
+  ['wat', 'what'],
+  ['wut', 'what'],
+  ['hw', 'how'],
+  ['frm', 'from'],
+  ['abt', 'about'],
+  ['btw', 'between'],
+  ['bc', 'because'],
+  ['cuz', 'because'],
+  ['coz', 'because'],
+  ['im', 'i'],
+  ['dont', 'do'],
+  ['doesnt', 'does'],
+  ['didnt', 'did'],
+  ['isnt', 'is'],
+  ['wont', 'will'],
+  ['cant', 'can'],
+]);
+
+/**
+ * Teams and some web clients send HTML ("<p>why did <b>Sora</b> close?</p>"); tags and the
+ * contents of scripts and styles are not words of the question.
+ */
+function stripMarkup(text: string): string {
+  if (!text.includes('<') && !text.includes('&')) return text;
+  return text
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/&amp;/gi, '&')
+    .replace(/&(?:lt|gt|quot|#39|apos);/gi, ' ');
+}

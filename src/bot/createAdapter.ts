@@ -1,0 +1,29 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { MESSAGES } from '../messages.js';
+
+/**
+ * The CloudAdapter with authentication from config (off while MicrosoftAppId is empty) and a turn
+ * error handler that logs the error and tells the user something short. Without it, botbuilder
+ * would answer the HTTP request with a 500 carrying the raw error message.
+ */
+export function createAdapter(config: Pick<Config, 'botAuth'>, log: Logger): CloudAdapter {
+  const options: ConfigurationBotFrameworkAuthenticationOptions = { ...config.botAuth };
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  adapter.onTurnError = async (context: TurnContext, error: unknown): Promise<void> => {
+    log.error({ err: error, activityType: context.activity.type, channelId: context.activity.channelId }, 'turn failed');
+    try {
+      await context.sendActivity(MESSAGES.error);
+    } catch (sendError) {
+      // the reply channel itself is down; nothing more to tell the user
+      log.error({ err: sendError }, 'could not send the error message');
+    }
+  };
+  return adapter;
+}

@@ -1,0 +1,19 @@
+import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
+import { Answerer } from './answering/Answerer.js';
+import { loadKnowledge } from './answering/loadKnowledge.js';
+import { DECISION_OPTIONS } from './answering/options.js';
+import { createAdapter } from './bot/createAdapter.js';
+import { SoraBot } from './bot/SoraBot.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { ServerDeps } from './server.js';
+
+/**
+ * Wires knowledge -> answering core -> bot -> adapter. Shared by the server, the terminal chat
+ * and the tests, so they all run the same bot. Throws KnowledgeError on a broken knowledge file.
+ */
+export function createBot(config: Config, log: Logger, storage: Storage = new MemoryStorage()): ServerDeps & { answerer: Answerer } {
+  const answerer = new Answerer(loadKnowledge(config.knowledgeDir));
+  const bot = new SoraBot(answerer, new ConversationState(storage), DECISION_OPTIONS);
+  return { config, adapter: createAdapter(config, log), bot, log, answerer };
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { BadRequest } from './readJsonBody.js';
+
+const account = z.object({ id: z.string().max(512) }).loose();
+
+/**
+ * The least an activity needs for the bot to answer it safely. botbuilder itself checks only
+ * `type` (and throws outside its own error handling when it is missing), so everything the bot and
+ * the reply path rely on is checked here and refused with a short reason.
+ */
+const activitySchema = z
+  .object({
+    type: z.string().min(1).max(64),
+    channelId: z.string().min(1).max(128),
+    serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
+    conversation: z.object({ id: z.string().min(1).max(512) }).loose(),
+    from: account.optional(),
+    recipient: account.optional(),
+    text: z.string().optional(),
+    id: z.string().max(512).optional(),
+    replyToId: z.string().max(512).optional(),
+    locale: z.string().max(64).optional(),
+  })
+  .loose();
+
+export type IncomingActivity = z.infer<typeof activitySchema>;
+
+export function validateActivity(body: unknown): IncomingActivity {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new BadRequest(400, 'body must be a JSON object (one activity)');
+  }
+  const result = activitySchema.safeParse(body);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue?.path.join('.') || 'body';
+    const received = field === 'body' ? '' : describeProblem(issue?.code);
+    throw new BadRequest(400, `activity ${field} ${received}`.trim());
+  }
+  return result.data;
+}
+
+function describeProblem(code: string | undefined): string {
+  switch (code) {
+    case 'invalid_type':
+      return 'is missing or has the wrong type';
+    case 'too_big':
+      return 'is too long';
+    case 'too_small':
+      return 'is empty';
+    default:
+      return 'is invalid';
+  }
+}

@@ -1,0 +1,11 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Structured JSON logs. Message text is logged only at debug level: at info a log line says what
+ * happened (outcome, topic, score), never what a customer wrote.
+ */
+export function createLogger(level: string): Logger {
+  return pino({ level, base: { service: 'sora-closure-bot' } });
+}

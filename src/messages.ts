@@ -1,0 +1,37 @@
+/**
+ * Every sentence the bot says that does not come from the knowledge files, in one place so it
+ * can be reviewed, tested and translated. Functions take the parts that vary.
+ */
+export const MESSAGES = Object.freeze({
+  welcome:
+    "Hi! I answer questions about the article \"Sora's Closure\": why OpenAI shut down its Sora video app, " +
+    "the ended Disney deal, where OpenAI is heading, the competition, and the article's Copilot FAQ. " +
+    'I only answer from the article and show where each answer comes from. Try one of these:',
+  sourceLabel: 'From the article',
+  sections: (headings: readonly string[]): string => {
+    const quoted = headings.map((h) => `"${h}"`);
+    if (quoted.length <= 1) return `section ${quoted[0] ?? ''}`;
+    return `sections ${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1] ?? ''}`;
+  },
+  relatedPrompt: 'You could also ask:',
+  clarify: 'Did you mean one of these?',
+  fallback:
+    "Sorry, the article doesn't cover that, so I can't answer it. I only answer from the article \"Sora's Closure\". " +
+    'Here is what I can tell you about:',
+  notCovered: (subject: string): string =>
+    `The article doesn't say ${subject}, so I can't answer that. Here is what it does cover nearby:`,
+  declined: "All right. I couldn't find it in the article. Would you like to ask a person?",
+  empty: 'Send me a question about the article and I will answer it from the text.',
+  tooLong: (max: number): string => `That message is too long for me (over ${max} characters). Please ask one short question.`,
+  handoff:
+    "I'll connect you with a person from our support team. They will see this conversation, so you don't need to repeat yourself. " +
+    'Someone will reply here as soon as possible.',
+  handoffButton: 'Talk to a person',
+  handoffStatus: Object.freeze({
+    accepted: 'A person from our support team has joined and will answer you here.',
+    failed: "Sorry, I couldn't reach a person right now. You can keep asking me about the article, or try again later.",
+    completed: "The support conversation has ended. I'm here again for any question about the article.",
+  }),
+  nonText: 'I can only read text messages. Please type your question about the article.',
+  error: 'Sorry, something went wrong on my side. Please try again in a moment.',
+});

@@ -1,0 +1,72 @@
+import type { AddressInfo } from 'node:net';
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Config } from './config.js';
+import { BadRequest, readJsonBody } from './http/readJsonBody.js';
+import { validateActivity } from './http/validateActivity.js';
+import type { Logger } from './logger.js';
+
+export interface ServerDeps {
+  readonly config: Pick<Config, 'maxBodyBytes'>;
+  readonly adapter: CloudAdapter;
+  readonly bot: ActivityHandler;
+  readonly log: Logger;
+}
+
+export interface RunningServer {
+  readonly server: Server;
+  /** e.g. http://127.0.0.1:3978 */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The HTTP front: Bot Framework's /api/messages and a health probe. Bad requests are refused here
+ * with a 4xx and a one-line reason, before they reach botbuilder, whose own errors are 500s
+ * carrying internal messages.
+ */
+export function createServer({ config, adapter, bot, log }: ServerDeps): Server {
+  const server = restify.createServer({ name: 'sora-closure-bot', handleUncaughtExceptions: false });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    try {
+      req.body = validateActivity(await readJsonBody(req, config.maxBodyBytes));
+    } catch (error) {
+      if (error instanceof BadRequest) return refuse(res, error.status, error.message);
+      log.error({ err: error }, 'reading request failed');
+      return refuse(res, 400, 'could not read the request');
+    }
+    try {
+      await adapter.process(req, res, (context) => bot.run(context));
+    } catch (error) {
+      // onTurnError already answered the user; this is a failure of the adapter itself
+      log.error({ err: error }, 'adapter failed');
+      if (!res.headersSent) refuse(res, 500, 'internal error');
+    }
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  return server;
+}
+
+export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.0'): Promise<RunningServer> {
+  const server = createServer(deps);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return {
+    server,
+    url: `http://${shownHost}:${address.port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function refuse(res: Response, status: number, reason: string): void {
+  res.send(status, { error: reason });
+}

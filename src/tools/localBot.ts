@@ -1,0 +1,20 @@
+import { loadConfig } from '../config.js';
+import { createBot } from '../createBot.js';
+import { createLogger } from '../logger.js';
+import { startServer } from '../server.js';
+
+export interface BotConnection {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The bot the command-line tools talk to: the one at `url` when given, else the bot started here
+ * on a free loopback port, silent and without authentication.
+ */
+export async function connectToBot(url: string | undefined): Promise<BotConnection> {
+  if (url) return { url, stop: async () => {} };
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: '' });
+  const running = await startServer(createBot(config, createLogger(config.logLevel)), 0, '127.0.0.1');
+  return { url: running.url, stop: running.close };
+}
