@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import restify, { type Request, type Response, type Server } from 'restify';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Config } from './config.js';
 import { BadRequest, readJsonBody } from './http/readJsonBody.js';
@@ -17,7 +17,7 @@ export interface RunningServer {
   readonly server: Server;
   /** e.g. http://127.0.0.1:3978 */
   readonly url: string;
-  close(): Promise<void>;
+  readonly close: () => Promise<void>;
 }
 
 /**
@@ -32,9 +32,13 @@ export function createServer({ config, adapter, bot, log }: ServerDeps): Server 
     try {
       req.body = validateActivity(await readJsonBody(req, config.maxBodyBytes));
     } catch (error) {
-      if (error instanceof BadRequest) return refuse(res, error.status, error.message);
-      log.error({ err: error }, 'reading request failed');
-      return refuse(res, 400, 'could not read the request');
+      if (error instanceof BadRequest) {
+        refuse(res, error.status, error.message);
+      } else {
+        log.error({ err: error }, 'reading request failed');
+        refuse(res, 400, 'could not read the request');
+      }
+      return;
     }
     try {
       await adapter.process(req, res, (context) => bot.run(context));
@@ -45,8 +49,9 @@ export function createServer({ config, adapter, bot, log }: ServerDeps): Server 
     }
   });
 
-  server.get('/healthz', async (_req: Request, res: Response) => {
+  server.get('/healthz', (_req: Request, res: Response, next: Next) => {
     res.send(200, { status: 'ok' });
+    next();
   });
 
   return server;
@@ -56,14 +61,21 @@ export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.
   const server = createServer(deps);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => resolve());
+    server.listen(port, host, () => {
+      resolve();
+    });
   });
-  const address = server.address() as AddressInfo;
+  const address: AddressInfo = server.address();
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   return {
     server,
     url: `http://${shownHost}:${address.port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      }),
   };
 }
 

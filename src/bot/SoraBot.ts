@@ -23,6 +23,8 @@ export interface OutcomeTrace {
 }
 
 export const OUTCOME_TRACE_NAME = 'outcome';
+/** The status ActivityHandler gives invokes it has no handler for. */
+const NOT_IMPLEMENTED: number = StatusCodes.NOT_IMPLEMENTED;
 const OUTCOME_TRACE_TYPE = 'https://schemas.sora-closure-bot/outcome';
 
 /**
@@ -73,7 +75,7 @@ export class SoraBot extends ActivityHandler {
   /** Unknown invokes get a 400 with a reason instead of botbuilder's bare 501. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const response = await super.onInvokeActivity(context);
-    if (response.status === StatusCodes.NOT_IMPLEMENTED) {
+    if (response.status === NOT_IMPLEMENTED) {
       return { status: StatusCodes.BAD_REQUEST, body: { error: `unsupported invoke "${context.activity.name ?? ''}"` } };
     }
     return response;

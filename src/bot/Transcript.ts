@@ -1,4 +1,4 @@
-import { ActivityTypes, type Activity } from 'botbuilder';
+import { ActivityTypes, RoleTypes, type Activity } from 'botbuilder';
 
 export interface TranscriptLine {
   readonly from: 'user' | 'bot';
@@ -36,9 +36,10 @@ export class Transcript {
    * conversation fields of the current activity and only its own text, time and sender.
    */
   toActivities(current: Activity): Activity[] {
-    const user = { id: current.from?.id ?? 'user', name: current.from?.name ?? 'user', role: 'user' };
-    const bot = { id: current.recipient?.id ?? 'bot', name: current.recipient?.name ?? 'bot', role: 'bot' };
+    const user = { id: current.from?.id ?? 'user', name: current.from?.name ?? 'user', role: RoleTypes.User };
+    const bot = { id: current.recipient?.id ?? 'bot', name: current.recipient?.name ?? 'bot', role: RoleTypes.Bot };
     return this.lines.map((line) => ({
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- spreading botbuilder's own Activity: its enum fields keep their types
       ...current,
       id: undefined,
       type: ActivityTypes.Message,

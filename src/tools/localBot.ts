@@ -5,7 +5,7 @@ import { startServer } from '../server.js';
 
 export interface BotConnection {
   readonly url: string;
-  stop(): Promise<void>;
+  readonly stop: () => Promise<void>;
 }
 
 /**
