@@ -27,6 +27,12 @@ export interface Reply {
   readonly memory: ConversationMemory;
 }
 
+/** English rarity (0..1) from which a keyword counts as naming a topic. */
+const ANCHOR_RARITY = 0.75;
+
+/** Bare question words: "when?" or "who?" after an answer asks about that answer. */
+const QUESTION_WORDS: ReadonlySet<string> = new Set(['when', 'who', 'where', 'why', 'how', 'what', 'which']);
+
 /** Label of the clarification option that means "none of these". */
 export const SOMETHING_ELSE = 'Something else';
 
@@ -41,6 +47,8 @@ export class Answerer {
   private readonly smallTalk: SmallTalkDetector;
   private readonly byId: ReadonlyMap<string, FaqEntry>;
   private readonly moreRequests: ReadonlySet<string>;
+  /** Stems of names and rare subject words ("disney", "copilot"): a message with one names its topic. */
+  private readonly anchors: ReadonlySet<string>;
 
   constructor(
     readonly knowledge: KnowledgeBase,
@@ -66,6 +74,12 @@ export class Answerer {
     this.smallTalk = new SmallTalkDetector(knowledge.smallTalk);
     this.byId = new Map(knowledge.entries.map((entry) => [entry.id, entry]));
     this.moreRequests = new Set(MORE_REQUESTS.map((phrase) => tokenize(phrase).join(' ')));
+    this.anchors = new Set(
+      knowledge.entries
+        .flatMap((entry) => entry.keywords.flatMap((k) => this.normalizer.analyze(k).terms))
+        .filter((term) => english.rarity(term.word) >= ANCHOR_RARITY)
+        .map((term) => term.stem),
+    );
   }
 
   /** Good first questions, for the welcome message and the help reply. */
@@ -95,20 +109,27 @@ export class Answerer {
   }
 
   /**
-   * Ranks the message, nudged towards the subject of the previous answer. Elliptical messages
-   * ("and ChatGPT?", "which apps does it work with?") lean on it harder, and one with no subject
-   * of its own ("when was that?") is taken to be about the previous answer's subject.
+   * Ranks the message, nudged towards the subject of the previous answer. A message that names no
+   * topic of its own ("which characters were included?", "and ChatGPT?", "does it need wifi?")
+   * leans on it harder, and one with no content words at all ("when?", "who said that?") is taken
+   * to be about the previous answer's subject.
    */
   private rankWithContext(analysis: Analysis, previous: FaqEntry | undefined): Scored<Target>[] {
     const query = this.matcher.weigh(analysis.terms);
     if (!previous) return this.matcher.rank(query);
     const subject = this.matcher.weigh(previous.keywords.flatMap((k) => this.normalizer.analyze(k).terms));
-    if (query.length === 0) {
-      return analysis.surface.some((w) => FOLLOW_UP_MARKERS.has(w)) ? this.matcher.rank(subject) : [];
+    const pointsBack = analysis.surface.some((w) => FOLLOW_UP_MARKERS.has(w) || QUESTION_WORDS.has(w));
+    if (query.length === 0) return pointsBack ? this.matcher.rank(subject) : [];
+    const namesTopic = query.some((term) => this.anchors.has(term.stem));
+    if (pointsBack && !namesTopic) {
+      const context = { terms: subject, bonus: this.matching.pointBackBonus, standsInForTopic: true, restrictToSubject: true };
+      const leaning = this.matcher.rank(query, context);
+      const best = leaning[0];
+      if (best && best.score >= this.decision.answerThreshold) return leaning;
     }
-    const elliptical = analysis.surface.some((w) => FOLLOW_UP_MARKERS.has(w)) || query.length <= 1;
+    const elliptical = pointsBack || query.length <= 1 || !namesTopic;
     const bonus = elliptical ? this.matching.followUpBonus : this.matching.contextBonus;
-    return this.matcher.rank(query, subject, bonus);
+    return this.matcher.rank(query, { terms: subject, bonus, standsInForTopic: !namesTopic });
   }
 
   private decide(ranked: readonly Scored<Target>[], memory: ConversationMemory): Reply {
@@ -123,7 +144,11 @@ export class Answerer {
       return this.fallback('low-confidence', candidates, memory);
     }
     const [best, ...rest] = entries as [ScoredEntry, ...ScoredEntry[]];
-    const rivals = rest.filter((r) => best.score - r.score < d.clarifyMargin && r.coverage >= d.minCoverage);
+    // Neighbours (one lists the other as related) are no real alternative: the answer offers the
+    // other as a follow-up button anyway, so asking "did you mean" between them only slows the user.
+    const rivals = rest.filter(
+      (r) => best.score - r.score < d.clarifyMargin && r.coverage >= d.minCoverage && !areNeighbours(best.item, r.item),
+    );
     if (best.score >= d.answerThreshold && (rivals.length === 0 || best.score >= d.confidentScore)) {
       return {
         outcome: { kind: 'answer', entry: best.item, score: clamp(best.score), related: this.related(best.item), candidates },
@@ -182,6 +207,10 @@ function describe(target: Target): Matchable {
   }
   const { entry } = target;
   return { title: entry.title, questions: entry.questions, keywords: entry.keywords, body: [entry.answer, ...entry.citations.map((c) => c.quote)] };
+}
+
+function areNeighbours(a: FaqEntry, b: FaqEntry): boolean {
+  return a.related.includes(b.id) || b.related.includes(a.id);
 }
 
 function toCandidate(scored: ScoredEntry): Candidate {

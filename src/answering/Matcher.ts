@@ -19,6 +19,24 @@ export interface MatcherSettings<T> {
   readonly rarity?: (word: string) => number;
 }
 
+/** The previous answer's subject, for a message that follows up on it. */
+export interface FollowUpContext {
+  readonly terms: readonly WeightedTerm[];
+  /** Most an entry gains by sharing all of the subject words. */
+  readonly bonus: number;
+  /**
+   * When the message names no topic of its own, the subject stands in for it: its words then count
+   * towards the share of the message an entry covers (the off-topic guard).
+   */
+  readonly standsInForTopic: boolean;
+  /**
+   * Only entries that share a subject word are ranked: the message points back at the previous
+   * answer ("where does he work?" after Husson's remark) and a match elsewhere on a common word
+   * ("how did Sora work") would be a non sequitur.
+   */
+  readonly restrictToSubject?: boolean;
+}
+
 /** A query term with the weight it carries in this query. */
 export interface WeightedTerm {
   readonly stem: string;
@@ -100,16 +118,19 @@ export class Matcher<T> {
 
   /**
    * Entries sharing a word with the query, best first. `context` holds the subject words of the
-   * previous answer: entries that share them get up to `contextBonus` more, so "and ChatGPT?" after
+   * previous answer: entries that share them get up to `context.bonus` more, so "and ChatGPT?" after
    * Sora's revenue prefers ChatGPT's revenue to ChatGPT's images. Context never dilutes the query:
    * "and Jarviz?" after SeedKM still finds Jarviz.
    */
-  rank(query: readonly WeightedTerm[], context: readonly WeightedTerm[] = [], contextBonus = 0): Scored<T>[] {
+  rank(query: readonly WeightedTerm[], context?: FollowUpContext): Scored<T>[] {
     const total = query.reduce((sum, term) => sum + term.weight, 0);
     if (total === 0) return [];
     const touched = new Set<number>();
-    for (const term of query) for (const position of this.postings.get(term.stem) ?? []) touched.add(position);
-    const contextTotal = context.reduce((sum, term) => sum + term.weight, 0);
+    const sources = context?.restrictToSubject ? context.terms : query;
+    for (const term of sources) for (const position of this.postings.get(term.stem) ?? []) touched.add(position);
+    const contextTerms = context?.terms ?? [];
+    const contextTotal = contextTerms.reduce((sum, term) => sum + term.weight, 0);
+    const coverageTotal = total + (context?.standsInForTopic ? contextTotal : 0);
     const { weights } = this.options;
     const tokenScored = [...touched].map((position) => {
       const item = this.indexed[position] as IndexedItem<T>;
@@ -121,13 +142,19 @@ export class Matcher<T> {
       }
       const bestQuestion = Math.max(...item.questions.map((question) => this.questionSimilarity(query, total, question)));
       let inContext = 0;
-      for (const term of context) if (item.questionBag.has(term.stem)) inContext += term.weight;
+      let contextAnywhere = 0;
+      for (const term of contextTerms) {
+        if (item.questionBag.has(term.stem)) inContext += term.weight;
+        if (item.questionBag.has(term.stem) || item.answerBag.has(term.stem)) contextAnywhere += term.weight;
+      }
       const tokenScore =
         weights.bestQuestion * bestQuestion +
         weights.questionCoverage * (inQuestions / total) +
         weights.answerCoverage * (inAnswer / total) +
-        (contextTotal > 0 ? contextBonus * (inContext / contextTotal) : 0);
-      return { item, tokenScore, coverage: inAnswer / total };
+        (contextTotal > 0 ? (context?.bonus ?? 0) * (inContext / contextTotal) : 0);
+      const covered = inAnswer + (context?.standsInForTopic ? contextAnywhere : 0);
+      // the subject can only add evidence: an entry that covers the message alone stays covered
+      return { item, tokenScore, coverage: Math.max(inAnswer / total, covered / coverageTotal) };
     });
     tokenScored.sort((a, b) => b.tokenScore - a.tokenScore);
     const pattern = query.map((term) => term.stem).join(' ');

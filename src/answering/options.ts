@@ -13,6 +13,7 @@ export interface MatchingOptions {
   readonly unknownWordWeight: number;
   readonly followUpBonus: number;
   readonly contextBonus: number;
+  readonly pointBackBonus: number;
 }
 
 export interface DecisionOptions {
@@ -60,11 +61,14 @@ export const MATCHING_OPTIONS: MatchingOptions = Object.freeze({
    *  ("and ChatGPT?", "does it need wifi?") and when it does not (a gentle pull to the same topic). */
   followUpBonus: 0.2,
   contextBonus: 0.08,
+  /** For a message that points back ("where does he work?") and names no topic: among the
+   *  entries sharing the previous subject, sharing it counts this much. */
+  pointBackBonus: 0.5,
 });
 
 export const DECISION_OPTIONS: DecisionOptions = Object.freeze({
   /** At or above this score the best entry is answered. */
-  answerThreshold: 0.5,
+  answerThreshold: 0.45,
   /**
    * Below answerThreshold but at or above this, and with a rival close behind, ask "Did you mean";
    * below it the article is taken not to cover the question.

@@ -14,7 +14,9 @@ export function tokenize(text: string): string[] {
     // possessives and short verbs ("sora's", "what's", "they're") add nothing to the meaning here
     .replace(/'(?:s|re|ve|ll|d|m)\b/g, '')
     // "Disney+" is a streaming service, not Disney: keep the plus as part of the name
-    .replace(/([a-z0-9])\+/g, '$1plus');
+    .replace(/([a-z0-9])\+/g, '$1plus')
+    // a lone "$" asks about money ("disney $?"); "$1.4" is just a figure
+    .replace(/\$(?!\s*\d)/g, ' money ');
   const words = folded.match(/[a-z0-9]+(?:\.[0-9]+)?/g) ?? [];
   // Single letters carry nothing ("quick q - ..."), except chat shorthand such as "u" and "r".
   return words.map((w) => CHAT_SHORTHAND.get(w) ?? w).filter((w) => w.length > 1 || /\d/.test(w));
@@ -32,6 +34,11 @@ const CHAT_SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['thnx', 'thanks'],
   ['ty', 'thanks'],
   ['wat', 'what'],
+  ['wht', 'what'],
+  ['ppl', 'people'],
+  ['evn', 'even'],
+  ['tho', 'though'],
+  ['msft', 'microsoft'],
   ['wut', 'what'],
   ['hw', 'how'],
   ['frm', 'from'],
