@@ -14,6 +14,6 @@ import type { ServerDeps } from './server.js';
  */
 export function createBot(config: Config, log: Logger, storage: Storage = new MemoryStorage()): ServerDeps & { answerer: Answerer } {
   const answerer = new Answerer(loadKnowledge(config.knowledgeDir));
-  const bot = new SoraBot(answerer, new ConversationState(storage), DECISION_OPTIONS);
+  const bot = new SoraBot({ answerer, conversationState: new ConversationState(storage), decision: DECISION_OPTIONS, log });
   return { config, adapter: createAdapter(config, log), bot, log, answerer };
 }

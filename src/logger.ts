@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -6,6 +6,7 @@ export type { Logger };
  * Structured JSON logs. Message text is logged only at debug level: at info a log line says what
  * happened (outcome, topic, score), never what a customer wrote.
  */
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'sora-closure-bot' } });
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, base: { service: 'sora-closure-bot' } };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -10,6 +10,7 @@ import {
 } from 'botbuilder';
 import type { Answerer } from '../answering/Answerer.js';
 import type { DecisionOptions } from '../answering/options.js';
+import type { Logger } from '../logger.js';
 import type { ConversationMemory, Outcome } from '../answering/types.js';
 import { MESSAGES } from '../messages.js';
 import { Transcript, type TranscriptLine } from './Transcript.js';
@@ -32,16 +33,28 @@ const OUTCOME_TRACE_TYPE = 'https://schemas.sora-closure-bot/outcome';
  * outcome, and keeps the little the core must remember (last topic, a short transcript for
  * handoffs) in conversation state, so any instance can serve the next turn.
  */
+export interface SoraBotSettings {
+  readonly answerer: Answerer;
+  readonly conversationState: ConversationState;
+  readonly decision: Pick<DecisionOptions, 'maxMessageLength'>;
+  readonly log: Logger;
+}
+
 export class SoraBot extends ActivityHandler {
   private readonly memory: StatePropertyAccessor<ConversationMemory>;
   private readonly transcript: StatePropertyAccessor<TranscriptLine[]>;
+  private readonly answerer: Answerer;
+  private readonly conversationState: ConversationState;
+  private readonly decision: Pick<DecisionOptions, 'maxMessageLength'>;
+  private readonly log: Logger;
 
-  constructor(
-    private readonly answerer: Answerer,
-    private readonly conversationState: ConversationState,
-    private readonly decision: Pick<DecisionOptions, 'maxMessageLength'>,
-  ) {
+  constructor(settings: SoraBotSettings) {
     super();
+    this.answerer = settings.answerer;
+    this.conversationState = settings.conversationState;
+    this.decision = settings.decision;
+    this.log = settings.log;
+    const conversationState = this.conversationState;
     this.memory = conversationState.createProperty<ConversationMemory>('memory');
     this.transcript = conversationState.createProperty<TranscriptLine[]>('transcript');
 
@@ -100,7 +113,11 @@ export class SoraBot extends ActivityHandler {
       await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities: lines.toActivities(context.activity) }));
     }
     await this.transcript.set(context, lines.toJSON());
-    await this.trace(context, traceOf(outcome));
+    const trace = traceOf(outcome);
+    // what happened, never what was said: message text is logged at debug level only
+    this.log.info({ ...trace, channelId: context.activity.channelId, conversationId: context.activity.conversation.id }, 'answered');
+    this.log.debug({ text }, 'message text');
+    await this.trace(context, trace);
   }
 
   private async welcome(context: TurnContext): Promise<void> {
