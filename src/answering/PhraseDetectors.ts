@@ -1,4 +1,3 @@
-import { stemmer } from 'stemmer';
 import { editDistance } from './editDistance.js';
 import { STOPWORDS } from './stopwords.js';
 import type { SmallTalkIntent } from './types.js';
@@ -15,11 +14,11 @@ export class HandoffDetector {
   private readonly patterns: readonly (readonly string[])[];
 
   constructor(patterns: readonly string[]) {
-    this.patterns = patterns.map((p) => tokenize(p).filter((w) => !FILLER.has(w)).map((w) => stemmer(w)));
+    this.patterns = patterns.map((p) => tokenize(p).filter((w) => !FILLER.has(w)).map(singular));
   }
 
   matches(surface: readonly string[]): boolean {
-    const words = surface.map((w) => stemmer(w));
+    const words = surface.map(singular);
     return this.patterns.some((pattern) => pattern.every((p) => words.some((w) => similarWord(w, p))));
   }
 }
@@ -53,7 +52,9 @@ export class SmallTalkDetector {
 
   match(surface: readonly string[]): SmallTalkMatch | undefined {
     if (surface.length === 0) return undefined;
-    const foreign = surface.some((w) => !STOPWORDS.has(w) && !this.vocabulary.some((v) => similarWord(w, v)));
+    const foreign = surface.some(
+      (w) => !STOPWORDS.has(w) && !SMALL_TALK_PADDING.has(w) && !this.vocabulary.some((v) => similarWord(w, v)),
+    );
     if (foreign) return undefined;
     let best: SmallTalkMatch | undefined;
     const unpadded = surface.filter((w) => !SMALL_TALK_PADDING.has(w));
@@ -77,6 +78,18 @@ export class SmallTalkDetector {
     const longest = covering.reduce((a, b) => (b.words.length > a.words.length ? b : a));
     return { intent: longest.intent, score: this.minSimilarity };
   }
+}
+
+/**
+ * Plurals and -ing/-ed forms to the plain word, and nothing more: a full stemmer would make
+ * "agentic" into "agent" and send "agentic AI with less human control" to a person.
+ */
+function singular(word: string): string {
+  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
+  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
 }
 
 /** Equal, or one typo apart when both words are long enough for a typo to be told from another word. */

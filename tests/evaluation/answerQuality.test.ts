@@ -40,12 +40,17 @@ describe('answer quality through the real endpoint', () => {
     expect(accuracy(summary, 'handoff')).toBeGreaterThanOrEqual(0.95);
   });
 
-  // Two sets written without looking at the knowledge base, with other wording and typos: they
-  // guard against tuning to the dev strings. Bars sit a little under today's figures.
-  it.each(['holdout-cases.jsonl', 'holdout2-cases.jsonl'])('keeps its level on the held-out set %s', async (file) => {
+  // Three sets written without looking at the knowledge base, with other wording and typos; the
+  // third by people who never read the article. They guard against tuning to the dev strings.
+  // Bars sit a few points under today's figures (see the README), so a regression fails.
+  it.each([
+    ['holdout-cases.jsonl', 0.92, 0.95, 0.9],
+    ['holdout2-cases.jsonl', 0.92, 0.95, 0.9],
+    ['holdout3-cases.jsonl', 0.88, 0.95, 0.65],
+  ])('keeps its level on the held-out set %s', async (file, inScope, outOfScope, followUps) => {
     const summary = await evaluate(file);
-    expect(accuracy(summary, 'in-scope')).toBeGreaterThanOrEqual(0.85);
-    expect(accuracy(summary, 'out-of-scope')).toBeGreaterThanOrEqual(0.9);
-    expect(accuracy(summary, 'follow-ups')).toBeGreaterThanOrEqual(0.8);
+    expect(accuracy(summary, 'in-scope')).toBeGreaterThanOrEqual(inScope);
+    expect(accuracy(summary, 'out-of-scope')).toBeGreaterThanOrEqual(outOfScope);
+    expect(accuracy(summary, 'follow-ups')).toBeGreaterThanOrEqual(followUps);
   });
 });
