@@ -20,6 +20,12 @@ const activitySchema = z
     id: z.string().max(512).optional(),
     replyToId: z.string().max(512).optional(),
     locale: z.string().max(64).optional(),
+    // ActivityHandler iterates these; a string or object here would fail deep inside a turn
+    membersAdded: z.array(account).max(1000).optional(),
+    membersRemoved: z.array(account).max(1000).optional(),
+    attachments: z.array(z.object({}).loose()).max(100).optional(),
+    entities: z.array(z.object({}).loose()).max(100).optional(),
+    name: z.string().max(256).optional(),
   })
   .loose();
 
