@@ -1,11 +1,13 @@
+import { FollowUpRanker, type Target } from './FollowUpRanker.js';
 import { Matcher, type Matchable, type Scored } from './Matcher.js';
 import { DECISION_OPTIONS, MATCHING_OPTIONS, type DecisionOptions, type MatchingOptions } from './options.js';
 import { HandoffDetector, SmallTalkDetector } from './PhraseDetectors.js';
 import { SpellCorrector } from './SpellCorrector.js';
-import { FOLLOW_UP_MARKERS, MORE_REQUESTS, STOPWORDS } from './stopwords.js';
+import { MORE_REQUESTS } from './stopwords.js';
 import { SynonymRewriter } from './SynonymRewriter.js';
 import { TextNormalizer, type Analysis } from './TextNormalizer.js';
 import { tokenize } from './tokenize.js';
+import { vocabulary } from './vocabulary.js';
 import { WordFrequency } from './WordFrequency.js';
 import type {
   Candidate,
@@ -17,8 +19,6 @@ import type {
   Outcome,
 } from './types.js';
 
-/** What the matcher ranks: an FAQ entry, or a known gap of the article. */
-type Target = { readonly kind: 'faq'; readonly entry: FaqEntry } | { readonly kind: 'gap'; readonly topic: NotCoveredTopic };
 type ScoredEntry = Scored<FaqEntry>;
 
 export interface Reply {
@@ -26,12 +26,6 @@ export interface Reply {
   /** What to remember for the next turn of this conversation. */
   readonly memory: ConversationMemory;
 }
-
-/** English rarity (0..1) from which a keyword counts as naming a topic. */
-const ANCHOR_RARITY = 0.75;
-
-/** Bare question words: "when?" or "who?" after an answer asks about that answer. */
-const QUESTION_WORDS: ReadonlySet<string> = new Set(['when', 'who', 'where', 'why', 'how', 'what', 'which']);
 
 /** Label of the clarification option that means "none of these". */
 export const SOMETHING_ELSE = 'Something else';
@@ -47,13 +41,12 @@ export class Answerer {
   private readonly smallTalk: SmallTalkDetector;
   private readonly byId: ReadonlyMap<string, FaqEntry>;
   private readonly moreRequests: ReadonlySet<string>;
-  /** Stems of names and rare subject words ("disney", "copilot"): a message with one names its topic. */
-  private readonly anchors: ReadonlySet<string>;
+  private readonly followUps: FollowUpRanker;
 
   constructor(
     readonly knowledge: KnowledgeBase,
     private readonly decision: DecisionOptions = DECISION_OPTIONS,
-    private readonly matching: MatchingOptions = MATCHING_OPTIONS,
+    matching: MatchingOptions = MATCHING_OPTIONS,
     english: WordFrequency = WordFrequency.load(),
   ) {
     const synonyms = new SynonymRewriter(knowledge.synonyms);
@@ -74,12 +67,7 @@ export class Answerer {
     this.smallTalk = new SmallTalkDetector(knowledge.smallTalk);
     this.byId = new Map(knowledge.entries.map((entry) => [entry.id, entry]));
     this.moreRequests = new Set(MORE_REQUESTS.map((phrase) => tokenize(phrase).join(' ')));
-    this.anchors = new Set(
-      knowledge.entries
-        .flatMap((entry) => entry.keywords.flatMap((k) => this.normalizer.analyze(k).terms))
-        .filter((term) => english.rarity(term.word) >= ANCHOR_RARITY)
-        .map((term) => term.stem),
-    );
+    this.followUps = new FollowUpRanker({ matcher: this.matcher, normalizer: this.normalizer, english, knowledge, decision, matching });
   }
 
   /** Good first questions, for the welcome message and the help reply. */
@@ -105,31 +93,7 @@ export class Answerer {
     }
     const previous = memory.lastTopicId === undefined ? undefined : this.byId.get(memory.lastTopicId);
     if (previous && this.asksForMore(analysis)) return this.more(previous, memory);
-    return this.decide(this.rankWithContext(analysis, previous), memory);
-  }
-
-  /**
-   * Ranks the message, nudged towards the subject of the previous answer. A message that names no
-   * topic of its own ("which characters were included?", "and ChatGPT?", "does it need wifi?")
-   * leans on it harder, and one with no content words at all ("when?", "who said that?") is taken
-   * to be about the previous answer's subject.
-   */
-  private rankWithContext(analysis: Analysis, previous: FaqEntry | undefined): Scored<Target>[] {
-    const query = this.matcher.weigh(analysis.terms);
-    if (!previous) return this.matcher.rank(query);
-    const subject = this.matcher.weigh(previous.keywords.flatMap((k) => this.normalizer.analyze(k).terms));
-    const pointsBack = analysis.surface.some((w) => FOLLOW_UP_MARKERS.has(w) || QUESTION_WORDS.has(w));
-    if (query.length === 0) return pointsBack ? this.matcher.rank(subject) : [];
-    const namesTopic = query.some((term) => this.anchors.has(term.stem));
-    if (pointsBack && !namesTopic) {
-      const context = { terms: subject, bonus: this.matching.pointBackBonus, standsInForTopic: true, restrictToSubject: true };
-      const leaning = this.matcher.rank(query, context);
-      const best = leaning[0];
-      if (best && best.score >= this.decision.answerThreshold) return leaning;
-    }
-    const elliptical = pointsBack || query.length <= 1 || !namesTopic;
-    const bonus = elliptical ? this.matching.followUpBonus : this.matching.contextBonus;
-    return this.matcher.rank(query, { terms: subject, bonus, standsInForTopic: !namesTopic });
+    return this.decide(this.followUps.rank(analysis, previous), memory);
   }
 
   private decide(ranked: readonly Scored<Target>[], memory: ConversationMemory): Reply {
@@ -219,21 +183,4 @@ function toCandidate(scored: ScoredEntry): Candidate {
 
 function clamp(score: number): number {
   return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
-}
-
-/** Every word the knowledge base uses, with how often: what the spelling corrector may correct to. */
-function vocabulary(knowledge: KnowledgeBase, synonyms: SynonymRewriter): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (word: string): void => {
-    // Stop words are included so that "waht" becomes "what" and is then dropped, rather than
-    // counting as an unknown word that makes the question look off-topic.
-    if (word.length < 3 || /\d/.test(word)) return;
-    counts.set(word, (counts.get(word) ?? 0) + 1);
-  };
-  for (const entry of knowledge.entries) {
-    for (const text of [entry.title, entry.answer, ...entry.questions, ...entry.keywords]) tokenize(text).forEach(add);
-  }
-  for (const word of synonyms.words()) add(word);
-  for (const word of STOPWORDS) if (word.length >= 4) add(word);
-  return counts;
 }

@@ -1,0 +1,63 @@
+import type { Matcher, Scored } from './Matcher.js';
+import type { DecisionOptions, MatchingOptions } from './options.js';
+import { FOLLOW_UP_MARKERS } from './stopwords.js';
+import type { Analysis, TextNormalizer } from './TextNormalizer.js';
+import type { FaqEntry, KnowledgeBase, NotCoveredTopic } from './types.js';
+import type { WordFrequency } from './WordFrequency.js';
+
+/** What the matcher ranks: an FAQ entry, or a known gap of the article. */
+export type Target = { readonly kind: 'faq'; readonly entry: FaqEntry } | { readonly kind: 'gap'; readonly topic: NotCoveredTopic };
+
+/** English rarity (0..1) from which a keyword counts as naming a topic. */
+const ANCHOR_RARITY = 0.75;
+
+/** Bare question words: "when?" or "who?" after an answer asks about that answer. */
+const QUESTION_WORDS: ReadonlySet<string> = new Set(['when', 'who', 'where', 'why', 'how', 'what', 'which']);
+
+export interface FollowUpRankerSettings {
+  readonly matcher: Matcher<Target>;
+  readonly normalizer: TextNormalizer;
+  readonly english: WordFrequency;
+  readonly knowledge: KnowledgeBase;
+  readonly decision: Pick<DecisionOptions, 'answerThreshold'>;
+  readonly matching: Pick<MatchingOptions, 'followUpBonus' | 'contextBonus' | 'pointBackBonus'>;
+}
+
+/**
+ * Ranks a message in the light of the previous answer. A message that names no topic of its own
+ * ("which characters were included?", "and ChatGPT?", "does it need wifi?") leans on the previous
+ * subject, one that points back ("where does he work?") is looked for among the entries sharing
+ * it, and one with no content words at all ("when?") is taken to be about it.
+ */
+export class FollowUpRanker {
+  /** Stems of names and rare subject words ("disney", "copilot"): a message with one names its topic. */
+  private readonly anchors: ReadonlySet<string>;
+
+  constructor(private readonly settings: FollowUpRankerSettings) {
+    const { knowledge, normalizer, english } = settings;
+    this.anchors = new Set(
+      knowledge.entries
+        .flatMap((entry) => entry.keywords.flatMap((k) => normalizer.analyze(k).terms))
+        .filter((term) => english.rarity(term.word) >= ANCHOR_RARITY)
+        .map((term) => term.stem),
+    );
+  }
+
+  rank(analysis: Analysis, previous: FaqEntry | undefined): Scored<Target>[] {
+    const { matcher, normalizer, matching, decision } = this.settings;
+    const query = matcher.weigh(analysis.terms);
+    if (!previous) return matcher.rank(query);
+    const subject = matcher.weigh(previous.keywords.flatMap((k) => normalizer.analyze(k).terms));
+    const pointsBack = analysis.surface.some((w) => FOLLOW_UP_MARKERS.has(w) || QUESTION_WORDS.has(w));
+    if (query.length === 0) return pointsBack ? matcher.rank(subject) : [];
+    const namesTopic = query.some((term) => this.anchors.has(term.stem));
+    if (pointsBack && !namesTopic) {
+      const leaning = matcher.rank(query, { terms: subject, bonus: matching.pointBackBonus, standsInForTopic: true, restrictToSubject: true });
+      const best = leaning[0];
+      if (best && best.score >= decision.answerThreshold) return leaning;
+    }
+    const elliptical = pointsBack || query.length <= 1 || !namesTopic;
+    const bonus = elliptical ? matching.followUpBonus : matching.contextBonus;
+    return matcher.rank(query, { terms: subject, bonus, standsInForTopic: !namesTopic });
+  }
+}
