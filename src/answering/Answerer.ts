@@ -3,7 +3,7 @@ import { Matcher, type Matchable, type Scored } from './Matcher.js';
 import { DECISION_OPTIONS, MATCHING_OPTIONS, type DecisionOptions, type MatchingOptions } from './options.js';
 import { HandoffDetector, SmallTalkDetector } from './PhraseDetectors.js';
 import { SpellCorrector } from './SpellCorrector.js';
-import { MORE_REQUESTS } from './stopwords.js';
+import { MORE_REQUESTS, STOPWORDS } from './stopwords.js';
 import { SynonymRewriter } from './SynonymRewriter.js';
 import { TextNormalizer, type Analysis } from './TextNormalizer.js';
 import { tokenize } from './tokenize.js';
@@ -50,7 +50,11 @@ export class Answerer {
     english: WordFrequency = WordFrequency.load(),
   ) {
     const synonyms = new SynonymRewriter(knowledge.synonyms);
-    const corrector = new SpellCorrector(vocabulary(knowledge, synonyms), (word) => english.isRealWord(word));
+    const corrector = new SpellCorrector(
+      vocabulary(knowledge, synonyms),
+      (word) => english.isRealWord(word),
+      (word) => STOPWORDS.has(word),
+    );
     this.normalizer = new TextNormalizer(synonyms, corrector);
     // Knowledge text is indexed without spelling correction: it defines what is spelt right.
     const targets: Target[] = [

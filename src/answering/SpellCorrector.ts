@@ -17,6 +17,8 @@ export class SpellCorrector {
   constructor(
     private readonly frequency: ReadonlyMap<string, number>,
     private readonly isRealWord: (word: string) => boolean = () => false,
+    /** Words the matcher ignores (stop words): a tie between two of them does not matter. */
+    private readonly isDropped: (word: string) => boolean = () => false,
   ) {
     for (const word of frequency.keys()) {
       const list = this.byLength.get(word.length) ?? [];
@@ -31,7 +33,12 @@ export class SpellCorrector {
 
   /** The corrected word, or undefined when the word is known, too short, a number or ambiguous. */
   correct(word: string): string | undefined {
-    if (this.frequency.has(word) || word.length < 4 || /\d/.test(word) || this.isRealWord(word)) return undefined;
+    if (this.frequency.has(word) || word.length < 3 || /\d/.test(word) || this.isRealWord(word)) return undefined;
+    // a three-letter non-word is only a letter short of a known word ("kil" -> "kill")
+    if (word.length === 3) {
+      const longer = (this.byLength.get(4) ?? []).filter((c) => c[0] === word[0] && editDistance(word, c, 1) === 1);
+      return this.unique(longer);
+    }
     const limit = word.length >= 8 ? 2 : 1;
     let bestDistance = limit + 1;
     let nearest: string[] = [];
@@ -47,7 +54,14 @@ export class SpellCorrector {
         }
       }
     }
+    return this.unique(nearest);
+  }
+
+  /** The one candidate, or the clearly most frequent of several; undefined when it is a toss-up. */
+  private unique(nearest: readonly string[]): string | undefined {
     if (nearest.length <= 1) return nearest[0];
+    // "wher" is as near "where" as "when": both are dropped as stop words, so either will do
+    if (nearest.every((candidate) => this.isDropped(candidate))) return nearest[0];
     const ranked = nearest
       .map((candidate) => ({ candidate, count: this.frequency.get(candidate) ?? 0 }))
       .sort((a, b) => b.count - a.count);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { KnowledgeError } from './KnowledgeError.js';
+import { tokenize } from './tokenize.js';
 import {
   articleFileSchema,
   faqFileSchema,
@@ -61,6 +62,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     }
     notCovered.push({ ...topic, file: where });
   }
+  checkQuestionsUnique([...entries, ...notCovered]);
   const synonymsFile = path.join(dir, 'synonyms.yaml');
   const synonyms = new Map<string, readonly string[]>();
   const variantOwner = new Map<string, string>();
@@ -142,6 +144,25 @@ function toArticle(file: z.output<typeof articleFileSchema>): Article {
   return { title: file.title, sections: file.sections };
 }
 
+/**
+ * The same question (ignoring case and punctuation) in two places makes the answer a coin toss,
+ * and twice in one entry is a copy-paste slip.
+ */
+function checkQuestionsUnique(items: readonly { id: string; file: string; questions: readonly string[] }[]): void {
+  const owner = new Map<string, string>();
+  for (const item of items) {
+    for (const question of item.questions) {
+      const key = tokenize(question).join(' ');
+      const first = owner.get(key);
+      if (first !== undefined) {
+        const where = first === item.id ? 'twice in this entry' : `also in entry "${first}"`;
+        throw new KnowledgeError(item.file, `"${item.id}"`, `question "${question}" is ${where}`);
+      }
+      owner.set(key, item.id);
+    }
+  }
+}
+
 function toEntry(raw: FaqFile['entries'][number], file: string, article: Article): FaqEntry {
   const citations: Citation[] = raw.source.map((quote) => {
     const section = article.sections.find((s) => s.paragraphs.some((p) => p.includes(quote)));
@@ -150,14 +171,6 @@ function toEntry(raw: FaqFile['entries'][number], file: string, article: Article
     }
     return { quote, sectionId: section.id, sectionHeading: section.heading };
   });
-  const seenQuestions = new Set<string>();
-  for (const question of raw.questions) {
-    const key = question.toLowerCase();
-    if (seenQuestions.has(key)) {
-      throw new KnowledgeError(file, `"${raw.id}"`, `question listed twice: "${question}"`);
-    }
-    seenQuestions.add(key);
-  }
   return {
     id: raw.id,
     title: raw.title,

@@ -131,3 +131,13 @@ describe('a broken knowledge file stops start-up with file, entry and problem', 
     expect(error.problem).toContain('"nowhere"');
   });
 });
+
+describe('duplicate questions', () => {
+  it('stops start-up when two entries share a question', () => {
+    const dir = knowledgeWith('faq/copilot.yaml', (t) => t.replace('      - What is Microsoft Copilot?\n', '      - What is Microsoft Copilot?\n      - How much revenue did Sora generate?\n'));
+    const error = loadError(dir);
+    // copilot.yaml loads before sora.yaml, so the entry in sora.yaml is the one blamed
+    expect(error.entry).toBe('"sora-revenue"');
+    expect(error.problem).toBe('question "How much revenue did Sora generate?" is also in entry "copilot-what-is"');
+  });
+});

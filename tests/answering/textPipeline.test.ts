@@ -55,13 +55,15 @@ describe('SpellCorrector', () => {
     ['copliot', 'copilot'],
     ['internat', 'internet'],
     ['disnye', 'disney'],
+    ['dal', 'deal'],
   ])('corrects %s to %s', (typo, fixed) => {
     expect(corrector.correct(typo)).toBe(fixed);
   });
 
   it('leaves known words, short words, numbers and real English words alone', () => {
     expect(corrector.correct('deal')).toBeUndefined();
-    expect(corrector.correct('dal')).toBeUndefined();
+    expect(corrector.correct('de')).toBeUndefined();
+    expect(corrector.correct('dee')).toBeUndefined(); // a real (if rare) English word
     expect(corrector.correct('1999')).toBeUndefined();
     expect(corrector.correct('deer')).toBeUndefined(); // a real word, one letter from "deep"
   });
