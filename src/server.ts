@@ -7,7 +7,7 @@ import { validateActivity } from './http/validateActivity.js';
 import type { Logger } from './logger.js';
 
 export interface ServerDeps {
-  readonly config: Pick<Config, 'maxBodyBytes'>;
+  readonly config: Pick<Config, 'maxBodyBytes' | 'botAuth'>;
   readonly adapter: CloudAdapter;
   readonly bot: ActivityHandler;
   readonly log: Logger;
@@ -28,7 +28,13 @@ export interface RunningServer {
 export function createServer({ config, adapter, bot, log }: ServerDeps): Server {
   const server = restify.createServer({ name: 'sora-closure-bot', handleUncaughtExceptions: false });
 
+  const authRequired = config.botAuth.MicrosoftAppId !== '';
   server.post('/api/messages', async (req: Request, res: Response) => {
+    if (authRequired && !req.headers.authorization) {
+      // refused here rather than by botbuilder, which would print every such request to stderr
+      refuse(res, 401, 'missing Authorization header');
+      return;
+    }
     try {
       req.body = validateActivity(await readJsonBody(req, config.maxBodyBytes));
     } catch (error) {

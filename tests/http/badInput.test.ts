@@ -103,7 +103,10 @@ describe('authentication', () => {
     try {
       const result = await post(secured.url, messageActivity('hi', { deliveryMode: 'expectReplies' }));
       expect(result.status).toBe(401);
-      expectNoInternals(result.raw);
+      expect(result.body).toEqual({ error: 'missing Authorization header' });
+      const forged = await post(secured.url, messageActivity('hi', { deliveryMode: 'expectReplies' }), { authorization: 'Bearer not-a-token' });
+      expect(forged.status).toBe(401);
+      expectNoInternals(forged.raw);
     } finally {
       await secured.close();
     }
