@@ -123,47 +123,50 @@ export class Matcher<T> {
    * "and Jarviz?" after SeedKM still finds Jarviz.
    */
   rank(query: readonly WeightedTerm[], context?: FollowUpContext): Scored<T>[] {
-    const total = query.reduce((sum, term) => sum + term.weight, 0);
+    const total = sumWeights(query);
     if (total === 0) return [];
-    const touched = new Set<number>();
-    const sources = context?.restrictToSubject ? context.terms : query;
-    for (const term of sources) for (const position of this.postings.get(term.stem) ?? []) touched.add(position);
-    const contextTerms = context?.terms ?? [];
-    const contextTotal = contextTerms.reduce((sum, term) => sum + term.weight, 0);
-    const coverageTotal = total + (context?.standsInForTopic ? contextTotal : 0);
+    const subject = context?.terms ?? [];
+    const subjectTotal = sumWeights(subject);
     const { weights } = this.options;
-    const tokenScored = [...touched].map((position) => {
-      const item = this.indexed[position] as IndexedItem<T>;
-      let inQuestions = 0;
-      let inAnswer = 0;
-      for (const term of query) {
-        if (item.questionBag.has(term.stem)) inQuestions += term.weight;
-        if (item.answerBag.has(term.stem) || item.questionBag.has(term.stem)) inAnswer += term.weight;
-      }
-      const bestQuestion = Math.max(...item.questions.map((question) => this.questionSimilarity(query, total, question)));
-      let inContext = 0;
-      let contextAnywhere = 0;
-      for (const term of contextTerms) {
-        if (item.questionBag.has(term.stem)) inContext += term.weight;
-        if (item.questionBag.has(term.stem) || item.answerBag.has(term.stem)) contextAnywhere += term.weight;
-      }
+    const scored = this.candidates(context?.restrictToSubject ? subject : query).map((item) => {
+      const said = overlap(query, item);
+      const shared = overlap(subject, item);
       const tokenScore =
-        weights.bestQuestion * bestQuestion +
-        weights.questionCoverage * (inQuestions / total) +
-        weights.answerCoverage * (inAnswer / total) +
-        (contextTotal > 0 ? (context?.bonus ?? 0) * (inContext / contextTotal) : 0);
-      const covered = inAnswer + (context?.standsInForTopic ? contextAnywhere : 0);
-      // the subject can only add evidence: an entry that covers the message alone stays covered
-      return { item, tokenScore, coverage: Math.max(inAnswer / total, covered / coverageTotal) };
+        weights.bestQuestion * this.bestQuestion(query, total, item) +
+        weights.questionCoverage * (said.inQuestions / total) +
+        weights.answerCoverage * (said.anywhere / total) +
+        (subjectTotal > 0 ? (context?.bonus ?? 0) * (shared.inQuestions / subjectTotal) : 0);
+      // The subject can only add evidence: an entry that covers the message alone stays covered.
+      const coverage = context?.standsInForTopic
+        ? Math.max(said.anywhere / total, (said.anywhere + shared.anywhere) / (total + subjectTotal))
+        : said.anywhere / total;
+      return { item, tokenScore, coverage };
     });
-    tokenScored.sort((a, b) => b.tokenScore - a.tokenScore);
+    return this.rerank(scored, query);
+  }
+
+  /** Entries that contain at least one of the terms. */
+  private candidates(terms: readonly WeightedTerm[]): IndexedItem<T>[] {
+    const positions = new Set<number>();
+    for (const term of terms) for (const position of this.postings.get(term.stem) ?? []) positions.add(position);
+    return [...positions].map((position) => this.indexed[position] as IndexedItem<T>);
+  }
+
+  /** fuse.js refines the order of the few best by fuzzy similarity to their questions. */
+  private rerank(scored: { item: IndexedItem<T>; tokenScore: number; coverage: number }[], query: readonly WeightedTerm[]): Scored<T>[] {
+    scored.sort((a, b) => b.tokenScore - a.tokenScore);
     const pattern = query.map((term) => term.stem).join(' ');
-    return tokenScored
-      .map((scored, rankIndex) => {
-        const fuzzy = rankIndex < this.options.rerankCandidates ? this.fuzzySimilarity(pattern, scored.item) : 0;
-        return { item: scored.item.item, score: scored.tokenScore + weights.fuzzy * fuzzy, coverage: scored.coverage };
+    const fuzzyWeight = this.options.weights.fuzzy;
+    return scored
+      .map((entry, position) => {
+        const fuzzy = position < this.options.rerankCandidates ? this.fuzzySimilarity(pattern, entry.item) : 0;
+        return { item: entry.item.item, score: entry.tokenScore + fuzzyWeight * fuzzy, coverage: entry.coverage };
       })
       .sort((a, b) => b.score - a.score);
+  }
+
+  private bestQuestion(query: readonly WeightedTerm[], total: number, item: IndexedItem<T>): number {
+    return Math.max(...item.questions.map((question) => this.questionSimilarity(query, total, question)));
   }
 
   /**
@@ -203,4 +206,20 @@ function index<T>(item: T, described: Matchable, normalizer: TextNormalizer): In
   const questionBag = new Set<string>([...questions.flat(), ...described.keywords.flatMap((k) => normalizer.stems(k))]);
   const answerBag = new Set<string>(described.body.flatMap((text) => normalizer.stems(text)));
   return { item, questions, questionTexts: questions.map((q) => q.join(' ')), questionBag, answerBag };
+}
+
+function sumWeights(terms: readonly WeightedTerm[]): number {
+  return terms.reduce((sum, term) => sum + term.weight, 0);
+}
+
+/** The weight of the terms found in an item's questions, and found anywhere in it. */
+function overlap<T>(terms: readonly WeightedTerm[], item: IndexedItem<T>): { inQuestions: number; anywhere: number } {
+  let inQuestions = 0;
+  let anywhere = 0;
+  for (const term of terms) {
+    const inQuestion = item.questionBag.has(term.stem);
+    if (inQuestion) inQuestions += term.weight;
+    if (inQuestion || item.answerBag.has(term.stem)) anywhere += term.weight;
+  }
+  return { inQuestions, anywhere };
 }
