@@ -54,9 +54,8 @@ export class SoraBot extends ActivityHandler {
     this.conversationState = settings.conversationState;
     this.decision = settings.decision;
     this.log = settings.log;
-    const conversationState = this.conversationState;
-    this.memory = conversationState.createProperty<ConversationMemory>('memory');
-    this.transcript = conversationState.createProperty<TranscriptLine[]>('transcript');
+    this.memory = this.conversationState.createProperty<ConversationMemory>('memory');
+    this.transcript = this.conversationState.createProperty<TranscriptLine[]>('transcript');
 
     this.onMessage(async (context, next) => {
       await this.answer(context);
@@ -98,22 +97,25 @@ export class SoraBot extends ActivityHandler {
     const text = typeof context.activity.text === 'string' ? context.activity.text : '';
     const lines = new Transcript(await this.transcript.get(context, []));
     lines.add('user', text);
+    let trace: OutcomeTrace;
     if (text.trim() === '' && (context.activity.attachments?.length ?? 0) > 0) {
+      // a picture or file with no words: nothing the article could answer
       await context.sendActivity(MESSAGES.nonText);
-      await this.trace(context, { outcome: 'fallback', topicId: null, score: null });
-      return;
-    }
-    const { outcome, memory } = this.answerer.respond(text, await this.memory.get(context, {}));
-    await this.memory.set(context, memory);
-    const reply = renderOutcome(outcome, this.decision);
-    await context.sendActivity(reply);
-    lines.add('bot', reply.text ?? '');
-    if (outcome.kind === 'handoff') {
-      const handoffContext = { reason: 'user asked for a person', question: lines.lastUserQuestion() };
-      await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities: lines.toActivities(context.activity) }));
+      lines.add('bot', MESSAGES.nonText);
+      trace = { outcome: 'fallback', topicId: null, score: null };
+    } else {
+      const { outcome, memory } = this.answerer.respond(text, await this.memory.get(context, {}));
+      await this.memory.set(context, memory);
+      const reply = renderOutcome(outcome, this.decision);
+      await context.sendActivity(reply);
+      lines.add('bot', reply.text ?? '');
+      if (outcome.kind === 'handoff') {
+        const handoffContext = { reason: 'user asked for a person', question: lines.lastUserQuestion() };
+        await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities: lines.toActivities(context.activity) }));
+      }
+      trace = traceOf(outcome);
     }
     await this.transcript.set(context, lines.toJSON());
-    const trace = traceOf(outcome);
     // what happened, never what was said: message text is logged at debug level only
     this.log.info({ ...trace, channelId: context.activity.channelId, conversationId: context.activity.conversation.id }, 'answered');
     this.log.debug({ text }, 'message text');

@@ -132,3 +132,11 @@ describe('conversation state', () => {
     expect(outcomeOf(await ask(bot.url, 'which apps does it work with?', b)).topicId).toBe('copilot-apps');
   });
 });
+
+describe('attachments without text', () => {
+  it('says it reads text only, with one fallback trace', async () => {
+    const replies = await ask(bot.url, '', { conversation: { id: 'attach-1' }, attachments: [{ contentType: 'image/png', contentUrl: 'https://example.test/cat.png' }] });
+    expect(outcomeOf(replies)).toEqual({ outcome: 'fallback', topicId: null, score: null });
+    expect(replies.find((r) => r.type === 'message')?.text).toMatch(/only read text/);
+  });
+});
