@@ -93,7 +93,8 @@ export class Answerer {
     const smallTalk = this.smallTalk.match(analysis.surface);
     if (smallTalk) {
       const reply = smallTalk.intent.replies[Math.floor(Math.random() * smallTalk.intent.replies.length)] ?? '';
-      return { outcome: { kind: 'smalltalk', intent: smallTalk.intent, reply, score: smallTalk.score }, memory };
+      const suggestions = smallTalk.intent.offerStarters ? this.knowledge.starters : [];
+      return { outcome: { kind: 'smalltalk', intent: smallTalk.intent, reply, score: smallTalk.score, suggestions }, memory };
     }
     const previous = memory.lastTopicId === undefined ? undefined : this.byId.get(memory.lastTopicId);
     if (previous && this.asksForMore(analysis)) return this.more(previous, memory);

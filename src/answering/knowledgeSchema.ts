@@ -50,7 +50,9 @@ export const synonymsFileSchema = z.strictObject({
 
 export const smallTalkFileSchema = z.strictObject({
   starters: z.array(id).min(1, 'needs at least one entry id'),
-  intents: z.array(z.strictObject({ id, patterns: z.array(text).min(1), replies: z.array(text).min(1) })),
+  intents: z.array(
+    z.strictObject({ id, patterns: z.array(text).min(1), replies: z.array(text).min(1), offerStarters: z.boolean().default(false) }),
+  ),
 });
 
 export const handoffFileSchema = z.strictObject({

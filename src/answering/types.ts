@@ -42,6 +42,8 @@ export interface SmallTalkIntent {
   readonly id: string;
   readonly patterns: readonly string[];
   readonly replies: readonly string[];
+  /** Whether the reply offers the starter questions as buttons (greeting, help). */
+  readonly offerStarters: boolean;
 }
 
 /**
@@ -94,7 +96,13 @@ export type Outcome =
       readonly suggestions: readonly FaqEntry[];
       readonly candidates: readonly Candidate[];
     }
-  | { readonly kind: 'smalltalk'; readonly intent: SmallTalkIntent; readonly reply: string; readonly score: number }
+  | {
+      readonly kind: 'smalltalk';
+      readonly intent: SmallTalkIntent;
+      readonly reply: string;
+      readonly score: number;
+      readonly suggestions: readonly FaqEntry[];
+    }
   | { readonly kind: 'handoff'; readonly score: number };
 
 /** What the core remembers between turns of one conversation (kept in conversation state by the bot). */

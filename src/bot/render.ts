@@ -16,7 +16,7 @@ export function renderOutcome(outcome: Outcome, decision: Pick<DecisionOptions, 
     case 'clarify':
       return message(MESSAGES.clarify, [...outcome.options.map((o) => questionButton(o.entry)), button(SOMETHING_ELSE)]);
     case 'smalltalk':
-      return message(outcome.reply);
+      return message(outcome.reply, outcome.suggestions.map(questionButton));
     case 'handoff':
       return message(MESSAGES.handoff);
     case 'fallback':

@@ -72,6 +72,21 @@ describe('expectReplies: replies come back in the response', () => {
   });
 });
 
+describe('small talk', () => {
+  it('answers help with what the bot does and starter questions as buttons', async () => {
+    const replies = await ask(bot.url, 'what can you do?', { conversation: { id: 'st-1' } });
+    expect(outcomeOf(replies)).toMatchObject({ outcome: 'smalltalk', topicId: 'help' });
+    const message = replies.find((r) => r.type === 'message');
+    expect(message?.text).toMatch(/only from what the article says/);
+    expect(message?.suggestedActions?.actions.map((a) => a.title)).toContain('Why was Sora shut down?');
+  });
+
+  it('thanks without buttons', async () => {
+    const replies = await ask(bot.url, 'thanks!', { conversation: { id: 'st-2' } });
+    expect(replies.find((r) => r.type === 'message')?.suggestedActions).toBeUndefined();
+  });
+});
+
 describe('welcome', () => {
   const update = (members: { id: string }[], id: string): Record<string, unknown> => ({
     ...messageActivity('', { type: 'conversationUpdate', deliveryMode: 'expectReplies', conversation: { id } }),
