@@ -111,7 +111,7 @@ export class Matcher<T> {
       weight:
         (this.knows(term.stem)
           ? this.idf(term.stem) * (floor + (1 - floor) * this.rarity(term.word))
-          : this.unknownIdf * this.rarity(term.word)) *
+          : this.unknownIdf * this.rarity(term.word) ** this.options.unknownRarityExponent) *
         (term.corrected ? this.options.correctedTermWeight : 1),
     }));
   }

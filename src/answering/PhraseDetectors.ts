@@ -29,7 +29,7 @@ export interface SmallTalkMatch {
 }
 
 /** Words that soften or pad small talk without changing it ("thanks SO MUCH", "hi THERE"). */
-const SMALL_TALK_PADDING = new Set(['so', 'very', 'much', 'really', 'a', 'lot', 'bunch', 'ton', 'tons', 'loads', 'just', 'please', 'today', 'again', 'there', 'then', 'all', 'oh', 'um', 'hmm', 'and', 'you', 'for', 'the']);
+const SMALL_TALK_PADDING = new Set(['so', 'very', 'much', 'really', 'a', 'lot', 'bunch', 'ton', 'tons', 'loads', 'just', 'please', 'today', 'again', 'there', 'then', 'all', 'oh', 'um', 'hmm', 'and', 'you', 'for', 'the', 'bot', 'everyone', 'guys']);
 
 /**
  * Small talk is recognised only when the whole message is small talk: every content word of the

@@ -11,6 +11,7 @@ export interface MatchingOptions {
   readonly fuseThreshold: number;
   readonly commonWordFloor: number;
   readonly unknownWordWeight: number;
+  readonly unknownRarityExponent: number;
   readonly followUpBonus: number;
   readonly contextBonus: number;
   readonly pointBackBonus: number;
@@ -57,6 +58,12 @@ export const MATCHING_OPTIONS: MatchingOptions = Object.freeze({
   commonWordFloor: 0.4,
   /** Weight of a word no entry contains, as a share of the rarest known word's weight. */
   unknownWordWeight: 1,
+  /**
+   * How steeply an unknown word's weight falls with how common it is in English: above 1, padding
+   * such as "for my school report, ..." weighs little while a rare word ("bitcoin") keeps its full
+   * weight and still marks the question as off-topic.
+   */
+  unknownRarityExponent: 1.5,
   /** Bonus for sharing the previous answer's subject words, when the message leans on it
    *  ("and ChatGPT?", "does it need wifi?") and when it does not (a gentle pull to the same topic). */
   followUpBonus: 0.2,

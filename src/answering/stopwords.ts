@@ -15,7 +15,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   your yours yourself actually anyway exactly kind sort maybe perhaps okay ok hey hi hello thanks
   explain describe give show wondering wonder want wanted curious interested quick question
   someone somebody anybody one ones lot lots many bit regarding go going goes gonna context
-  currently right yeah like well stuff guess mean between`
+  currently right yeah like well stuff guess mean between remind again somewhere
+  heard apparently supposedly true correct`
     .split(/\s+/)
     .filter(Boolean),
 );
