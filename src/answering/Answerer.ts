@@ -79,10 +79,6 @@ export class Answerer {
     return this.knowledge.starters;
   }
 
-  entry(id: string): FaqEntry | undefined {
-    return this.byId.get(id);
-  }
-
   respond(text: string, memory: ConversationMemory = {}): Reply {
     const trimmed = text.trim();
     if (trimmed.length === 0) return this.fallback('empty', [], memory);

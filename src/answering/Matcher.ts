@@ -89,9 +89,9 @@ export class Matcher<T> {
     });
     const n = this.indexed.length;
     for (const [stem, list] of this.postings) this.idfByStem.set(stem, bm25Idf(n, list.length));
-    // A word no entry contains probably names what the question is about, so it weighs like a
-    // rare word; not quite the rarest, since long chatty questions are full of such words.
-    this.unknownIdf = bm25Idf(n, 0) * this.options.unknownWordWeight;
+    // A word no entry contains probably names what the question is about, so it weighs like the
+    // rarest word, scaled down by how common it is in English (see weigh()).
+    this.unknownIdf = bm25Idf(n, 0);
   }
 
   /** Whether any entry contains this stem. */

@@ -27,10 +27,6 @@ export class SpellCorrector {
     }
   }
 
-  has(word: string): boolean {
-    return this.frequency.has(word);
-  }
-
   /** The corrected word, or undefined when the word is known, too short, a number or ambiguous. */
   correct(word: string): string | undefined {
     if (this.frequency.has(word) || word.length < 3 || /\d/.test(word) || this.isRealWord(word)) return undefined;

@@ -10,7 +10,6 @@ export interface MatchingOptions {
   readonly rerankCandidates: number;
   readonly fuseThreshold: number;
   readonly commonWordFloor: number;
-  readonly unknownWordWeight: number;
   readonly unknownRarityExponent: number;
   readonly followUpBonus: number;
   readonly contextBonus: number;
@@ -56,8 +55,6 @@ export const MATCHING_OPTIONS: MatchingOptions = Object.freeze({
    * share of its IDF: it appearing in one answer by chance must not make it decisive.
    */
   commonWordFloor: 0.4,
-  /** Weight of a word no entry contains, as a share of the rarest known word's weight. */
-  unknownWordWeight: 1,
   /**
    * How steeply an unknown word's weight falls with how common it is in English: above 1, padding
    * such as "for my school report, ..." weighs little while a rare word ("bitcoin") keeps its full

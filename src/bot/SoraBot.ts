@@ -23,7 +23,7 @@ export interface OutcomeTrace {
   readonly score: number | null;
 }
 
-export const OUTCOME_TRACE_NAME = 'outcome';
+const OUTCOME_TRACE_NAME = 'outcome';
 /** The status ActivityHandler gives invokes it has no handler for. */
 const NOT_IMPLEMENTED: number = StatusCodes.NOT_IMPLEMENTED;
 const OUTCOME_TRACE_TYPE = 'https://schemas.sora-closure-bot/outcome';
@@ -143,7 +143,7 @@ export class SoraBot extends ActivityHandler {
   }
 }
 
-export function traceOf(outcome: Outcome): OutcomeTrace {
+function traceOf(outcome: Outcome): OutcomeTrace {
   switch (outcome.kind) {
     case 'answer':
       return { outcome: 'answer', topicId: outcome.entry.id, score: outcome.score };

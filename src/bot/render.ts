@@ -39,7 +39,7 @@ export function renderOutcome(outcome: Outcome, decision: Pick<DecisionOptions, 
 }
 
 /** The answer, then the quoted sentences it rests on and the section they are in. */
-export function answerText(entry: FaqEntry): string {
+function answerText(entry: FaqEntry): string {
   const sections = [...new Set(entry.citations.map((c) => c.sectionHeading))];
   const quotes = entry.citations.map((c) => `> ${c.quote}`).join('\n>\n');
   return `${entry.answer}\n\n**${MESSAGES.sourceLabel}** (${MESSAGES.sections(sections)}):\n\n${quotes}`;
