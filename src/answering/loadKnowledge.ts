@@ -1,8 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { KnowledgeError } from './KnowledgeError.js';
+import { listYaml, readYaml, type ShowPath } from './readKnowledgeFile.js';
 import { tokenize } from './tokenize.js';
 import {
   articleFileSchema,
@@ -22,122 +21,80 @@ import type { Article, Citation, FaqEntry, KnowledgeBase, NotCoveredTopic } from
  * Layout: article.yaml, faq/*.yaml, not-covered.yaml, synonyms.yaml, smalltalk.yaml, handoff.yaml.
  */
 export function loadKnowledge(dir: string): KnowledgeBase {
-  const rel = (file: string): string => path.relative(process.cwd(), file) || file;
+  const rel: ShowPath = (file) => path.relative(process.cwd(), file) || file;
+  const ids = new IdRegistry();
   const article = toArticle(readYaml(path.join(dir, 'article.yaml'), articleFileSchema, rel));
-  const faqDir = path.join(dir, 'faq');
-  const faqFiles = listYaml(faqDir, rel);
-  const entries: FaqEntry[] = [];
-  const seen = new Map<string, string>();
-  for (const file of faqFiles) {
-    const parsed = readYaml(file, faqFileSchema, rel);
-    for (const raw of parsed.entries) {
-      const where = rel(file);
-      const previous = seen.get(raw.id);
-      if (previous !== undefined) {
-        throw new KnowledgeError(where, `"${raw.id}"`, `duplicate id (first defined in ${previous})`);
-      }
-      seen.set(raw.id, where);
-      entries.push(toEntry(raw, where, article));
-    }
-  }
-  for (const entry of entries) {
-    for (const relatedId of entry.related) {
-      if (!seen.has(relatedId)) {
-        throw new KnowledgeError(entry.file, `"${entry.id}"`, `related id "${relatedId}" is not an entry`);
-      }
-      if (relatedId === entry.id) {
-        throw new KnowledgeError(entry.file, `"${entry.id}"`, 'an entry cannot be related to itself');
-      }
-    }
-  }
-  const notCoveredFile = path.join(dir, 'not-covered.yaml');
-  const notCovered: NotCoveredTopic[] = [];
-  for (const topic of readYaml(notCoveredFile, notCoveredFileSchema, rel).topics) {
-    const where = rel(notCoveredFile);
-    const previous = seen.get(topic.id);
-    if (previous !== undefined) throw new KnowledgeError(where, `"${topic.id}"`, `duplicate id (first defined in ${previous})`);
-    seen.set(topic.id, where);
-    if (topic.see !== undefined && !entries.some((e) => e.id === topic.see)) {
-      throw new KnowledgeError(where, `"${topic.id}"`, `see "${topic.see}" is not an FAQ entry`);
-    }
-    notCovered.push({ ...topic, file: where });
-  }
+  const entries = loadFaq(path.join(dir, 'faq'), article, ids, rel);
+  const notCovered = loadNotCovered(path.join(dir, 'not-covered.yaml'), entries, ids, rel);
   checkQuestionsUnique([...entries, ...notCovered]);
-  const synonymsFile = path.join(dir, 'synonyms.yaml');
-  const synonyms = new Map<string, readonly string[]>();
-  const variantOwner = new Map<string, string>();
-  for (const [index, group] of readYaml(synonymsFile, synonymsFileSchema, rel).groups.entries()) {
-    const [canonical, ...variants] = group.map((word) => word.toLowerCase());
-    if (canonical === undefined) continue; // the schema guarantees two words; this satisfies the type checker
-    const where = `group #${index + 1} ("${canonical}")`;
-    if (!/^[a-z0-9]+$/.test(canonical)) {
-      throw new KnowledgeError(rel(synonymsFile), where, 'the first (canonical) word must be one plain word');
-    }
-    for (const word of [canonical, ...variants]) {
-      const owner = variantOwner.get(word);
-      if (owner !== undefined) {
-        throw new KnowledgeError(rel(synonymsFile), where, `"${word}" is already in the group of "${owner}"`);
-      }
-      variantOwner.set(word, canonical);
-    }
-    synonyms.set(canonical, variants);
-  }
+  const synonyms = loadSynonyms(path.join(dir, 'synonyms.yaml'), rel);
   const smallTalkFile = path.join(dir, 'smalltalk.yaml');
-  const smallTalkData = readYaml(smallTalkFile, smallTalkFileSchema, rel);
-  const smallTalk = smallTalkData.intents;
-  const starters = smallTalkData.starters.map((starter) => {
+  const smallTalk = readYaml(smallTalkFile, smallTalkFileSchema, rel);
+  const starters = smallTalk.starters.map((starter) => {
     const entry = entries.find((e) => e.id === starter);
     if (!entry) throw new KnowledgeError(rel(smallTalkFile), `starter "${starter}"`, 'is not an FAQ entry');
     return entry;
   });
   const handoffPatterns = readYaml(path.join(dir, 'handoff.yaml'), handoffFileSchema, rel).patterns;
-  return { article, entries, notCovered, synonyms, smallTalk, starters, handoffPatterns };
+  return { article, entries, notCovered, synonyms, smallTalk: smallTalk.intents, starters, handoffPatterns };
 }
 
-function listYaml(dir: string, rel: (file: string) => string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    throw new KnowledgeError(rel(dir), '-', 'folder is missing');
+/** Ids are unique across the FAQ files and not-covered.yaml: the outcome trace reports them. */
+class IdRegistry {
+  private readonly fileById = new Map<string, string>();
+
+  claim(id: string, file: string): void {
+    const previous = this.fileById.get(id);
+    if (previous !== undefined) throw new KnowledgeError(file, `"${id}"`, `duplicate id (first defined in ${previous})`);
+    this.fileById.set(id, file);
   }
-  const files = names.filter((name) => /\.ya?ml$/.test(name)).sort();
-  if (files.length === 0) throw new KnowledgeError(rel(dir), '-', 'holds no .yaml files');
-  return files.map((name) => path.join(dir, name));
 }
 
-function readYaml<S extends z.ZodType>(file: string, schema: S, rel: (file: string) => string): z.output<S> {
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch {
-    throw new KnowledgeError(rel(file), '-', 'file is missing or unreadable');
+function loadFaq(faqDir: string, article: Article, ids: IdRegistry, rel: ShowPath): FaqEntry[] {
+  const entries: FaqEntry[] = [];
+  for (const file of listYaml(faqDir, rel)) {
+    for (const raw of readYaml(file, faqFileSchema, rel).entries) {
+      ids.claim(raw.id, rel(file));
+      entries.push(toEntry(raw, rel(file), article));
+    }
   }
-  let data: unknown;
-  try {
-    data = parseYaml(source);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new KnowledgeError(rel(file), '-', `not valid YAML: ${reason}`);
+  const known = new Set(entries.map((e) => e.id));
+  for (const entry of entries) {
+    for (const relatedId of entry.related) {
+      if (!known.has(relatedId)) throw new KnowledgeError(entry.file, `"${entry.id}"`, `related id "${relatedId}" is not an entry`);
+      if (relatedId === entry.id) throw new KnowledgeError(entry.file, `"${entry.id}"`, 'an entry cannot be related to itself');
+    }
   }
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue === undefined ? '-' : describeEntry(data, issue.path);
-    const field = issue?.path.filter((part) => typeof part === 'string').slice(1).join('.') ?? '';
-    throw new KnowledgeError(rel(file), where, `${field ? `${field} ` : ''}${issue?.message ?? 'invalid'}`);
-  }
-  return result.data;
+  return entries;
 }
 
-/** Names an entry by its id when it has one, else by its 1-based position in the file. */
-function describeEntry(data: unknown, issuePath: readonly PropertyKey[]): string {
-  const [listName, index] = issuePath;
-  if (typeof listName !== 'string' || typeof index !== 'number') return '-';
-  const list = (data as Record<string, unknown> | null)?.[listName];
-  const item = Array.isArray(list) ? (list[index] as unknown) : undefined;
-  const itemId = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
-  return typeof itemId === 'string' ? `"${itemId}"` : `#${index + 1} of ${listName}`;
+function loadNotCovered(file: string, entries: readonly FaqEntry[], ids: IdRegistry, rel: ShowPath): NotCoveredTopic[] {
+  return readYaml(file, notCoveredFileSchema, rel).topics.map((topic) => {
+    ids.claim(topic.id, rel(file));
+    if (topic.see !== undefined && !entries.some((e) => e.id === topic.see)) {
+      throw new KnowledgeError(rel(file), `"${topic.id}"`, `see "${topic.see}" is not an FAQ entry`);
+    }
+    return { ...topic, file: rel(file) };
+  });
+}
+
+/** Canonical word -> variants; a word or phrase may belong to one group only. */
+function loadSynonyms(file: string, rel: ShowPath): Map<string, readonly string[]> {
+  const synonyms = new Map<string, readonly string[]>();
+  const owner = new Map<string, string>();
+  for (const [index, group] of readYaml(file, synonymsFileSchema, rel).groups.entries()) {
+    const [canonical, ...variants] = group.map((word) => word.toLowerCase());
+    if (canonical === undefined) continue; // the schema guarantees two words; this satisfies the type checker
+    const where = `group #${index + 1} ("${canonical}")`;
+    if (!/^[a-z0-9]+$/.test(canonical)) throw new KnowledgeError(rel(file), where, 'the first (canonical) word must be one plain word');
+    for (const word of [canonical, ...variants]) {
+      const first = owner.get(word);
+      if (first !== undefined) throw new KnowledgeError(rel(file), where, `"${word}" is already in the group of "${first}"`);
+      owner.set(word, canonical);
+    }
+    synonyms.set(canonical, variants);
+  }
+  return synonyms;
 }
 
 function toArticle(file: z.output<typeof articleFileSchema>): Article {
