@@ -1,7 +1,8 @@
 import { FollowUpRanker, type Target } from './FollowUpRanker.js';
 import { Matcher, type Matchable, type Scored } from './Matcher.js';
 import { DECISION_OPTIONS, MATCHING_OPTIONS, type DecisionOptions, type MatchingOptions } from './options.js';
-import { HandoffDetector, SmallTalkDetector } from './PhraseDetectors.js';
+import { HandoffDetector } from './HandoffDetector.js';
+import { SmallTalkDetector } from './SmallTalkDetector.js';
 import { SpellCorrector } from './SpellCorrector.js';
 import { MORE_REQUESTS, STOPWORDS } from './stopwords.js';
 import { SynonymRewriter } from './SynonymRewriter.js';

@@ -1,27 +1,7 @@
-import { editDistance } from './editDistance.js';
 import { STOPWORDS } from './stopwords.js';
-import type { SmallTalkIntent } from './types.js';
 import { tokenize } from './tokenize.js';
-
-/** Words too small to matter in a request for a person ("can I talk TO A human"). */
-const FILLER = new Set(['a', 'an', 'the', 'to', 'with', 'me', 'i', 'please', 'can', 'could', 'would', 'like', 'my', 'some', 'from', 'of', 'for', 'your', 'let', 'now']);
-
-/**
- * "Let me talk to a person": true when the message holds every word of one handoff pattern, in any
- * order, with typos of one letter forgiven on longer words.
- */
-export class HandoffDetector {
-  private readonly patterns: readonly (readonly string[])[];
-
-  constructor(patterns: readonly string[]) {
-    this.patterns = patterns.map((p) => tokenize(p).filter((w) => !FILLER.has(w)).map(singular));
-  }
-
-  matches(surface: readonly string[]): boolean {
-    const words = surface.map(singular);
-    return this.patterns.some((pattern) => pattern.every((p) => words.some((w) => similarWord(w, p))));
-  }
-}
+import type { SmallTalkIntent } from './types.js';
+import { similarWord } from './wordMatch.js';
 
 export interface SmallTalkMatch {
   readonly intent: SmallTalkIntent;
@@ -78,22 +58,4 @@ export class SmallTalkDetector {
     const longest = covering.reduce((a, b) => (b.words.length > a.words.length ? b : a));
     return { intent: longest.intent, score: this.minSimilarity };
   }
-}
-
-/**
- * Plurals and -ing/-ed forms to the plain word, and nothing more: a full stemmer would make
- * "agentic" into "agent" and send "agentic AI with less human control" to a person.
- */
-function singular(word: string): string {
-  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
-  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
-}
-
-/** Equal, or one typo apart when both words are long enough for a typo to be told from another word. */
-function similarWord(a: string, b: string): boolean {
-  if (a === b) return true;
-  return a.length >= 5 && b.length >= 5 && editDistance(a, b, 1) <= 1;
 }
