@@ -51,20 +51,21 @@ export class Answerer {
     english: WordFrequency = WordFrequency.load(),
   ) {
     const synonyms = new SynonymRewriter(knowledge.synonyms);
-    const corrector = new SpellCorrector(
-      vocabulary(knowledge, synonyms),
-      (word) => english.isRealWord(word),
-      (word) => STOPWORDS.has(word),
-    );
+    const synonymWords = synonyms.words();
+    const corrector = new SpellCorrector(vocabulary(knowledge, synonyms), {
+      isRealWord: (word) => english.isRealWord(word),
+      isDropped: (word) => STOPWORDS.has(word),
+      isDeliberate: (word) => synonymWords.has(word),
+    });
     this.normalizer = new TextNormalizer(synonyms, corrector);
-    // Knowledge text is indexed without spelling correction: it defines what is spelt right.
+    // Knowledge text defines what is spelt right; only the typos its authors put in on purpose are fixed.
     const targets: Target[] = [
       ...knowledge.entries.map((entry): Target => ({ kind: 'faq', entry })),
       ...knowledge.notCovered.map((topic): Target => ({ kind: 'gap', topic })),
     ];
     this.matcher = new Matcher(targets, {
       describe,
-      normalizer: new TextNormalizer(synonyms),
+      normalizer: new TextNormalizer(synonyms, { correct: corrector.knownTypo }),
       options: matching,
       rarity: (word) => english.rarity(word),
     });
@@ -169,6 +170,7 @@ export class Answerer {
 
 function describe(target: Target): Matchable {
   if (target.kind === 'gap') {
+    // the subject ("what Copilot costs") is indexed like a question: it names the gap well
     return { title: target.topic.subject, questions: target.topic.questions, keywords: [], body: [] };
   }
   const { entry } = target;

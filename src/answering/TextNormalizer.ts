@@ -1,5 +1,4 @@
 import { stemmer } from 'stemmer';
-import type { SpellCorrector } from './SpellCorrector.js';
 import { STOPWORDS } from './stopwords.js';
 import type { SynonymRewriter } from './SynonymRewriter.js';
 import { tokenize } from './tokenize.js';
@@ -20,14 +19,20 @@ export interface Analysis {
   readonly terms: readonly Term[];
 }
 
+/** Whatever fixes misspelt words: the full corrector for messages, known typos only for knowledge. */
+export interface WordFixer {
+  correct(word: string): string | undefined;
+}
+
 /**
- * Turns text into terms. Knowledge text and user messages go through the same steps, except that
- * only user messages are spell-corrected (the knowledge base defines what is spelt right).
+ * Turns text into terms. Knowledge text and user messages go through the same steps; user
+ * messages get the full spelling corrector, knowledge text only the fix of typos its authors put
+ * in on purpose (alternate questions such as "disney deel").
  */
 export class TextNormalizer {
   constructor(
     private readonly synonyms: SynonymRewriter,
-    private readonly corrector?: SpellCorrector,
+    private readonly corrector?: WordFixer,
   ) {}
 
   analyze(text: string): Analysis {

@@ -16,7 +16,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   explain describe give show wondering wonder want wanted curious interested quick question
   someone somebody anybody one ones lot lots many bit regarding go going goes gonna context
   currently right yeah like well stuff guess mean between remind again somewhere
-  heard apparently supposedly true correct`
+  heard apparently supposedly true correct nutshell briefly`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -48,7 +48,7 @@ describe('SpellCorrector', () => {
     ['disney', 6],
   ]);
   const english = WordFrequency.load();
-  const corrector = new SpellCorrector(known, (word) => english.isRealWord(word));
+  const corrector = new SpellCorrector(known, { isRealWord: (word) => english.isRealWord(word) });
 
   it.each([
     ['deel', 'deal'],
@@ -66,6 +66,16 @@ describe('SpellCorrector', () => {
     expect(corrector.correct('dee')).toBeUndefined(); // a real (if rare) English word
     expect(corrector.correct('1999')).toBeUndefined();
     expect(corrector.correct('deer')).toBeUndefined(); // a real word, one letter from "deep"
+  });
+
+  it('takes a rare misspelling inside the knowledge base for a typo of the frequent word', () => {
+    const withTypo = new SpellCorrector(new Map([['seedance', 20], ['seedence', 1], ['clocking', 1], ['closing', 9]]), {
+      isDeliberate: (word) => word === 'clocking',
+    });
+    expect(withTypo.correct('seedence')).toBe('seedance');
+    expect(withTypo.knownTypo('seedence')).toBe('seedance');
+    expect(withTypo.knownTypo('clocking')).toBeUndefined();
+    expect(withTypo.knownTypo('seedance')).toBeUndefined();
   });
 
   it('does not guess between two equally near, equally common words', () => {
