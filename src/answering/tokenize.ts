@@ -19,7 +19,10 @@ export function tokenize(text: string): string[] {
     .replace(/\$(?!\s*\d)/g, ' money ');
   const words = folded.match(/[a-z0-9]+(?:\.[0-9]+)?/g) ?? [];
   // Single letters carry nothing ("quick q - ..."), except chat shorthand such as "u" and "r".
-  return words.map((w) => CHAT_SHORTHAND.get(w) ?? w).filter((w) => w.length > 1 || /\d/.test(w));
+  return words
+    .map((w) => w.replace(/([a-z])\1{2,}/g, '$1')) // "heyyy", "sooo": typed emphasis, not a new word
+    .flatMap((w) => (CHAT_SHORTHAND.get(w) ?? w).split(' '))
+    .filter((w) => w.length > 1 || /\d/.test(w));
 }
 
 /** Chat shorthand read as the words it stands for, before anything else looks at the text. */
@@ -51,12 +54,14 @@ const CHAT_SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['cuz', 'because'],
   ['coz', 'because'],
   ['im', 'i'],
-  ['dont', 'do'],
-  ['doesnt', 'does'],
-  ['didnt', 'did'],
-  ['isnt', 'is'],
-  ['wont', 'will'],
-  ['cant', 'can'],
+  ['dont', 'do not'],
+  ['doesnt', 'does not'],
+  ['didnt', 'did not'],
+  ['isnt', 'is not'],
+  ['wasnt', 'was not'],
+  ['arent', 'are not'],
+  ['wont', 'will not'],
+  ['cant', 'can not'],
 ]);
 
 /**

@@ -146,3 +146,13 @@ describe('clarifies when two entries are equally good', () => {
     expect(new Answerer(twins).respond('zeppelin alpha').outcome).toMatchObject({ kind: 'answer', entry: { id: 'zeppelin-alpha' } });
   });
 });
+
+describe('chat typing', () => {
+  it.each([
+    ['heyyy', 'smalltalk'],
+    ['this bot isnt helping, get me an actual employee', 'handoff'],
+    ['y did sora get shut donw', 'answer'],
+  ])('%s -> %s', (text, kind) => {
+    expect(outcome(text).kind).toBe(kind);
+  });
+});
