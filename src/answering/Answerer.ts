@@ -117,13 +117,12 @@ export class Answerer {
       (r) => best.score - r.score < d.clarifyMargin && r.coverage >= d.minCoverage && !areNeighbours(best.item, r.item),
     );
     if (best.score >= d.answerThreshold && (rivals.length === 0 || best.score >= d.confidentScore)) {
-      return {
-        outcome: { kind: 'answer', entry: best.item, score: clamp(best.score), related: this.related(best.item), candidates },
-        memory: { ...memory, lastTopicId: best.item.id },
-      };
+      return this.answer(best.item, best.score, candidates, memory);
     }
     if (best.score >= d.clarifyThreshold) {
       const options = [best, ...rest.filter((r) => r.score >= d.clarifyThreshold)].slice(0, d.clarifyOptions).map(toCandidate);
+      // "Did you mean" with a single option would only add a tap before the same answer
+      if (options.length === 1) return this.answer(best.item, best.score, candidates, memory);
       return { outcome: { kind: 'clarify', options, score: clamp(best.score) }, memory };
     }
     return this.fallback('low-confidence', candidates, memory);
@@ -144,9 +143,14 @@ export class Answerer {
   private more(previous: FaqEntry, memory: ConversationMemory): Reply {
     const next = this.related(previous)[0];
     if (!next) return this.fallback('no-match', [], memory);
+    return this.answer(next, 1, [{ entry: next, score: 1 }], memory);
+  }
+
+  /** Answers with an entry and remembers it as the topic follow-ups refer to. */
+  private answer(entry: FaqEntry, score: number, candidates: readonly Candidate[], memory: ConversationMemory): Reply {
     return {
-      outcome: { kind: 'answer', entry: next, score: 1, related: this.related(next), candidates: [{ entry: next, score: 1 }] },
-      memory: { ...memory, lastTopicId: next.id },
+      outcome: { kind: 'answer', entry, score: clamp(score), related: this.related(entry), candidates },
+      memory: { ...memory, lastTopicId: entry.id },
     };
   }
 
