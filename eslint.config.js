@@ -26,4 +26,13 @@ export default tseslint.config(
     files: ['eslint.config.js'],
     extends: [tseslint.configs.disableTypeChecked],
   },
+  {
+    // the chat page's script runs in the browser as a classic script
+    files: ['src/web/**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { document: 'readonly', fetch: 'readonly', location: 'readonly', navigator: 'readonly' },
+    },
+  },
 );

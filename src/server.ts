@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { BadRequest, readJsonBody } from './http/readJsonBody.js';
 import { validateActivity } from './http/validateActivity.js';
 import type { Logger } from './logger.js';
+import { registerChatPage } from './web/chatPage.js';
 
 export interface ServerDeps {
   readonly config: Pick<Config, 'maxBodyBytes' | 'botAuth'>;
@@ -21,7 +22,7 @@ export interface RunningServer {
 }
 
 /**
- * The HTTP front: Bot Framework's /api/messages and a health probe. Bad requests are refused here
+ * The HTTP front: Bot Framework's /api/messages, the local chat page and a health probe. Bad requests are refused here
  * with a 4xx and a one-line reason, before they reach botbuilder, whose own errors are 500s
  * carrying internal messages.
  */
@@ -54,6 +55,8 @@ export function createServer({ config, adapter, bot, log }: ServerDeps): Server 
       if (!res.headersSent) refuse(res, 500, 'internal error');
     }
   });
+
+  registerChatPage(server);
 
   server.get('/healthz', (_req: Request, res: Response, next: Next) => {
     res.send(200, { status: 'ok' });
