@@ -69,7 +69,7 @@ export class Answerer {
       options: matching,
       rarity: (word) => english.rarity(word),
     });
-    this.handoff = new HandoffDetector(knowledge.handoffPatterns);
+    this.handoff = new HandoffDetector(knowledge.handoffPatterns, knowledge.handoffWhole);
     this.smallTalk = new SmallTalkDetector(knowledge.smallTalk);
     this.byId = new Map(knowledge.entries.map((entry) => [entry.id, entry]));
     this.moreRequests = new Set(MORE_REQUESTS.map((phrase) => tokenize(phrase).join(' ')));
@@ -87,8 +87,8 @@ export class Answerer {
     if (trimmed.length > this.decision.maxMessageLength) return this.fallback('too-long', [], memory);
     const analysis = this.normalizer.analyze(trimmed);
     if (analysis.surface.join(' ') === tokenize(SOMETHING_ELSE).join(' ')) return this.fallback('declined', [], memory);
-    if (this.handoff.matches(analysis.surface)) return { outcome: { kind: 'handoff', score: 1 }, memory };
-    const smallTalk = this.smallTalk.match(analysis.surface);
+    if (this.handoff.matches(analysis.words)) return { outcome: { kind: 'handoff', score: 1 }, memory };
+    const smallTalk = this.smallTalk.match(analysis.words);
     if (smallTalk) {
       const reply = smallTalk.intent.replies[Math.floor(Math.random() * smallTalk.intent.replies.length)] ?? '';
       const suggestions = smallTalk.intent.offerStarters ? this.knowledge.starters : [];
@@ -175,10 +175,16 @@ export class Answerer {
 function describe(target: Target): Matchable {
   if (target.kind === 'gap') {
     // the subject ("what Copilot costs") is indexed like a question: it names the gap well
-    return { title: target.topic.subject, questions: target.topic.questions, keywords: [], body: [] };
+    return { title: target.topic.subject, questions: target.topic.questions, keywords: [], body: [], followable: false };
   }
   const { entry } = target;
-  return { title: entry.title, questions: entry.questions, keywords: entry.keywords, body: [entry.answer, ...entry.citations.map((c) => c.quote)] };
+  return {
+    title: entry.title,
+    questions: entry.questions,
+    keywords: entry.keywords,
+    body: [entry.answer, ...entry.citations.map((c) => c.quote)],
+    followable: true,
+  };
 }
 
 function areNeighbours(a: FaqEntry, b: FaqEntry): boolean {

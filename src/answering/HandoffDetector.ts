@@ -10,13 +10,24 @@ const FILLER = new Set(['a', 'an', 'the', 'to', 'with', 'me', 'i', 'please', 'ca
  */
 export class HandoffDetector {
   private readonly patterns: readonly (readonly string[])[];
+  private readonly whole: ReadonlySet<string>;
 
-  constructor(patterns: readonly string[]) {
-    this.patterns = patterns.map((p) => tokenize(p).filter((w) => !FILLER.has(w)).map(singular));
+  /**
+   * @param patterns phrases that ask for a person wherever they stand in a message
+   * @param whole messages that ask for one only on their own ("agent", but not "what are AI agents?")
+   */
+  constructor(patterns: readonly string[], whole: readonly string[] = []) {
+    this.patterns = patterns.map((p) => contentWords(p));
+    this.whole = new Set(whole.map((w) => contentWords(w).join(' ')));
   }
 
-  matches(surface: readonly string[]): boolean {
-    const words = surface.map(singular);
+  matches(message: readonly string[]): boolean {
+    const words = message.filter((w) => !FILLER.has(w)).map(singular);
+    if (this.whole.has(words.join(' '))) return true;
     return this.patterns.some((pattern) => pattern.every((p) => words.some((w) => similarWord(w, p))));
   }
+}
+
+function contentWords(phrase: string): string[] {
+  return tokenize(phrase).filter((w) => !FILLER.has(w)).map(singular);
 }

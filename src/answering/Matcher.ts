@@ -9,6 +9,8 @@ export interface Matchable {
   readonly keywords: readonly string[];
   /** Text that is not a question but says what the item is about: an answer, cited sentences. */
   readonly body: readonly string[];
+  /** Whether a follow-up can continue from it (an answer can; a known gap of the article cannot). */
+  readonly followable: boolean;
 }
 
 export interface MatcherSettings<T> {
@@ -52,6 +54,7 @@ export interface Scored<T> {
 
 interface IndexedItem<T> {
   readonly item: T;
+  readonly followable: boolean;
   /** Stems of each alternate question (and of the title, which reads like a short question). */
   readonly questions: readonly (readonly string[])[];
   /** The same questions as strings of stems, for fuse.js. */
@@ -130,7 +133,7 @@ export class Matcher<T> {
     const { weights } = this.options;
     const scored = this.candidates(context?.restrictToSubject ? subject : query).map((item) => {
       const said = overlap(query, item);
-      const shared = overlap(subject, item);
+      const shared = item.followable ? overlap(subject, item) : { inQuestions: 0, anywhere: 0 };
       const tokenScore =
         weights.bestQuestion * this.bestQuestion(query, total, item) +
         weights.questionCoverage * (said.inQuestions / total) +
@@ -205,7 +208,7 @@ function index<T>(item: T, described: Matchable, normalizer: TextNormalizer): In
   const questions = [described.title, ...described.questions].map((q) => normalizer.stems(q)).filter((q) => q.length > 0);
   const questionBag = new Set<string>([...questions.flat(), ...described.keywords.flatMap((k) => normalizer.stems(k))]);
   const answerBag = new Set<string>(described.body.flatMap((text) => normalizer.stems(text)));
-  return { item, questions, questionTexts: questions.map((q) => q.join(' ')), questionBag, answerBag };
+  return { item, followable: described.followable, questions, questionTexts: questions.map((q) => q.join(' ')), questionBag, answerBag };
 }
 
 function sumWeights(terms: readonly WeightedTerm[]): number {

@@ -1,7 +1,7 @@
 import { STOPWORDS } from './stopwords.js';
 import { tokenize } from './tokenize.js';
 import type { SmallTalkIntent } from './types.js';
-import { similarWord } from './wordMatch.js';
+import { looselySimilarWord as similarWord } from './wordMatch.js';
 
 export interface SmallTalkMatch {
   readonly intent: SmallTalkIntent;
@@ -9,7 +9,12 @@ export interface SmallTalkMatch {
 }
 
 /** Words that soften or pad small talk without changing it ("thanks SO MUCH", "hi THERE"). */
-const SMALL_TALK_PADDING = new Set(['so', 'very', 'much', 'really', 'a', 'lot', 'bunch', 'ton', 'tons', 'loads', 'just', 'please', 'today', 'again', 'there', 'then', 'all', 'oh', 'um', 'hmm', 'and', 'you', 'for', 'the', 'bot', 'everyone', 'guys']);
+const SMALL_TALK_PADDING = new Set([
+  'so', 'very', 'much', 'really', 'a', 'lot', 'bunch', 'ton', 'tons', 'loads', 'just', 'please', 'today', 'again',
+  'there', 'then', 'all', 'oh', 'um', 'hmm', 'and', 'you', 'for', 'the', 'bot', 'everyone', 'guys', 'mate', 'friend',
+  'buddy', 'dear', 'smart', 'clever', 'nice', 'great', 'help', 'assistance', 'information', 'info', 'answer', 'answers',
+  'useful', 'helpful', 'quick', 'kind', 'one', 'sir', 'madam',
+]);
 
 /**
  * Small talk is recognised only when the whole message is small talk: every content word of the
@@ -26,7 +31,10 @@ export class SmallTalkDetector {
     intents: readonly SmallTalkIntent[],
     private readonly minSimilarity = 0.75,
   ) {
-    this.patterns = intents.flatMap((intent) => intent.patterns.map((p) => ({ intent, words: tokenize(p) })));
+    // a pattern of single letters only ("k") tokenizes to nothing and would match anything
+    this.patterns = intents
+      .flatMap((intent) => intent.patterns.map((p) => ({ intent, words: tokenize(p) })))
+      .filter((pattern) => pattern.words.length > 0);
     this.vocabulary = [...new Set(this.patterns.flatMap((p) => p.words))];
   }
 
@@ -37,7 +45,7 @@ export class SmallTalkDetector {
     );
     if (foreign) return undefined;
     let best: SmallTalkMatch | undefined;
-    const unpadded = surface.filter((w) => !SMALL_TALK_PADDING.has(w));
+    const unpadded = surface.filter((w) => !SMALL_TALK_PADDING.has(w) && !STOPWORDS.has(w));
     for (const { intent, words } of this.patterns) {
       const shared = words.filter((p) => surface.some((w) => similarWord(w, p))).length;
       const whole = shared / Math.max(words.length, surface.length);
@@ -52,6 +60,7 @@ export class SmallTalkDetector {
 
   /** "nice, cheers": two patterns side by side count as small talk of the longer one's intent. */
   private composed(words: readonly string[]): SmallTalkMatch | undefined {
+    if (words.length === 0) return undefined;
     const covering = this.patterns.filter((p) => p.words.every((pw) => words.some((w) => similarWord(w, pw))));
     const covered = new Set(covering.flatMap((p) => p.words));
     if (covering.length === 0 || !words.every((w) => [...covered].some((c) => similarWord(w, c)))) return undefined;

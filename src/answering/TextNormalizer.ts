@@ -3,6 +3,9 @@ import { STOPWORDS } from './stopwords.js';
 import type { SynonymRewriter } from './SynonymRewriter.js';
 import { tokenize } from './tokenize.js';
 
+/** Words that only add emphasis; dropped before phrases are matched. */
+const INTENSIFIERS: ReadonlySet<string> = new Set(['actually', 'really', 'ever', 'even', 'just', 'truly', 'basically', 'literally', 'honestly']);
+
 /** A content word of a message, reduced to the form the index stores. */
 export interface Term {
   readonly stem: string;
@@ -13,8 +16,10 @@ export interface Term {
 }
 
 export interface Analysis {
-  /** Words as typed (lower-cased), before any rewriting: small talk and follow-up cues read these. */
+  /** Words as typed (lower-cased), before any rewriting: follow-up cues read these. */
   readonly surface: readonly string[];
+  /** The same words with typos corrected: small talk and handoff detection read these. */
+  readonly words: readonly string[];
   /** Content terms: corrected, synonyms made canonical, stop words dropped, stemmed. */
   readonly terms: readonly Term[];
 }
@@ -43,7 +48,9 @@ export class TextNormalizer {
       return fix === undefined ? { word, corrected: false } : { word: fix, corrected: true };
     });
     const fixedWords = new Set(corrected.filter((c) => c.corrected).map((c) => c.word));
-    const canonical = this.synonyms.rewrite(corrected.map((c) => c.word));
+    const words = corrected.map((c) => c.word);
+    // "did any money ACTUALLY change hands": intensifiers would break the phrase "money change hands"
+    const canonical = this.synonyms.rewrite(words.filter((w) => !INTENSIFIERS.has(w)));
     const terms: Term[] = [];
     const seen = new Set<string>();
     for (const word of canonical) {
@@ -53,7 +60,7 @@ export class TextNormalizer {
       seen.add(stem);
       terms.push({ stem, word, corrected: fixedWords.has(word) });
     }
-    return { surface, terms };
+    return { surface, words, terms };
   }
 
   /** Stems only, for indexing knowledge text. */

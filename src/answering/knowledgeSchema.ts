@@ -57,6 +57,7 @@ export const smallTalkFileSchema = z.strictObject({
 
 export const handoffFileSchema = z.strictObject({
   patterns: z.array(text).min(1, 'needs at least one phrase'),
+  whole: z.array(text).default([]),
 });
 
 export type FaqFile = z.infer<typeof faqFileSchema>;

@@ -35,8 +35,17 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     if (!entry) throw new KnowledgeError(rel(smallTalkFile), `starter "${starter}"`, 'is not an FAQ entry');
     return entry;
   });
-  const handoffPatterns = readYaml(path.join(dir, 'handoff.yaml'), handoffFileSchema, rel).patterns;
-  return { article, entries, notCovered, synonyms, smallTalk: smallTalk.intents, starters, handoffPatterns };
+  const handoff = readYaml(path.join(dir, 'handoff.yaml'), handoffFileSchema, rel);
+  return {
+    article,
+    entries,
+    notCovered,
+    synonyms,
+    smallTalk: smallTalk.intents,
+    starters,
+    handoffPatterns: handoff.patterns,
+    handoffWhole: handoff.whole,
+  };
 }
 
 /** Ids are unique across the FAQ files and not-covered.yaml: the outcome trace reports them. */

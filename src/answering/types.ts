@@ -69,8 +69,10 @@ export interface KnowledgeBase {
   readonly smallTalk: readonly SmallTalkIntent[];
   /** Entries offered as first questions: on welcome, help and when nothing matched. */
   readonly starters: readonly FaqEntry[];
-  /** Phrases that mean "let me talk to a person". */
+  /** Phrases that mean "let me talk to a person" anywhere in a message. */
   readonly handoffPatterns: readonly string[];
+  /** Words that mean it only as the whole message ("agent", but not "AI agents"). */
+  readonly handoffWhole: readonly string[];
 }
 
 /** A scored knowledge entry considered for a question. */

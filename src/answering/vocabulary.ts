@@ -16,6 +16,9 @@ export function vocabulary(knowledge: KnowledgeBase, synonyms: SynonymRewriter):
     for (const text of [entry.title, entry.answer, ...entry.questions, ...entry.keywords]) tokenize(text).forEach(add);
   }
   for (const word of synonyms.words()) add(word);
+  // small-talk and handoff words too, or "helo" and "humn" would be corrected to KB words
+  for (const intent of knowledge.smallTalk) for (const pattern of intent.patterns) tokenize(pattern).forEach(add);
+  for (const pattern of [...knowledge.handoffPatterns, ...knowledge.handoffWhole]) tokenize(pattern).forEach(add);
   for (const word of STOPWORDS) if (word.length >= 4) add(word);
   return counts;
 }

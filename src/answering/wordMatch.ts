@@ -17,3 +17,13 @@ export function similarWord(a: string, b: string): boolean {
   if (a === b) return true;
   return a.length >= 5 && b.length >= 5 && editDistance(a, b, 1) <= 1;
 }
+
+/**
+ * Like similarWord, and from four letters also a missing or extra letter ("helo" / "hello",
+ * "kinds" / "kind"). Only for small talk, whose few words are rarely confused: in a handoff
+ * pattern "back" would match "black" ("who called Sora a black hole?").
+ */
+export function looselySimilarWord(a: string, b: string): boolean {
+  if (similarWord(a, b)) return true;
+  return Math.min(a.length, b.length) >= 4 && a.length !== b.length && editDistance(a, b, 1) <= 1;
+}

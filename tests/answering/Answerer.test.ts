@@ -147,12 +147,27 @@ describe('clarifies when two entries are equally good', () => {
   });
 });
 
-describe('chat typing', () => {
+describe('chat typing and social messages', () => {
   it.each([
     ['heyyy', 'smalltalk'],
+    ['nice, cheers mate', 'smalltalk'],
+    ['Thank u so much, very usefull information for me', 'smalltalk'],
+    ['What kinds of questions can I ask you?', 'smalltalk'],
     ['this bot isnt helping, get me an actual employee', 'handoff'],
+    ['agent', 'handoff'],
+    ['can a person call me back?', 'handoff'],
     ['y did sora get shut donw', 'answer'],
+    ['what are ai agents', 'answer'],
+    ['who called Sora a black hole?', 'answer'],
+    ['How can I use Copilot to write an email?', 'answer'],
+    ['did any money actually change hands between disney and openai', 'answer'],
+    ['tell me more', 'fallback'],
   ])('%s -> %s', (text, kind) => {
     expect(outcome(text).kind).toBe(kind);
+  });
+
+  it('does not let a known gap of the article borrow the previous topic', () => {
+    const { memory } = answerer.respond('what products does the publisher offer');
+    expect(answeredId('what is seedkm', memory)).toBe('seedkm');
   });
 });
