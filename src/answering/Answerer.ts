@@ -30,6 +30,7 @@ export interface Reply {
 
 /** Label of the clarification option that means "none of these". */
 export const SOMETHING_ELSE = 'Something else';
+const SOMETHING_ELSE_WORDS = tokenize(SOMETHING_ELSE).join(' ');
 
 /**
  * The answering core: from one message (and what the conversation remembers) to one outcome:
@@ -86,7 +87,7 @@ export class Answerer {
     if (trimmed.length === 0) return this.fallback('empty', [], memory);
     if (trimmed.length > this.decision.maxMessageLength) return this.fallback('too-long', [], memory);
     const analysis = this.normalizer.analyze(trimmed);
-    if (analysis.surface.join(' ') === tokenize(SOMETHING_ELSE).join(' ')) return this.fallback('declined', [], memory);
+    if (analysis.surface.join(' ') === SOMETHING_ELSE_WORDS) return this.fallback('declined', [], memory);
     if (this.handoff.matches(analysis.words)) return { outcome: { kind: 'handoff', score: 1 }, memory };
     const smallTalk = this.smallTalk.match(analysis.words);
     if (smallTalk) {

@@ -1,7 +1,7 @@
 import type { Matcher, Scored } from './Matcher.js';
 import type { DecisionOptions, MatchingOptions } from './options.js';
 import { FOLLOW_UP_MARKERS } from './stopwords.js';
-import type { Analysis, TextNormalizer } from './TextNormalizer.js';
+import type { Analysis, Term, TextNormalizer } from './TextNormalizer.js';
 import type { FaqEntry, KnowledgeBase, NotCoveredTopic } from './types.js';
 import type { WordFrequency } from './WordFrequency.js';
 
@@ -32,22 +32,25 @@ export interface FollowUpRankerSettings {
 export class FollowUpRanker {
   /** Stems of names and rare subject words ("disney", "copilot"): a message with one names its topic. */
   private readonly anchors: ReadonlySet<string>;
+  /** Each entry's keywords as terms, analysed once rather than on every follow-up. */
+  private readonly subjects: ReadonlyMap<string, readonly Term[]>;
 
   constructor(private readonly settings: FollowUpRankerSettings) {
     const { knowledge, normalizer, english } = settings;
+    this.subjects = new Map(knowledge.entries.map((entry) => [entry.id, entry.keywords.flatMap((k) => normalizer.analyze(k).terms)]));
     this.anchors = new Set(
-      knowledge.entries
-        .flatMap((entry) => entry.keywords.flatMap((k) => normalizer.analyze(k).terms))
+      [...this.subjects.values()]
+        .flat()
         .filter((term) => english.rarity(term.word) >= ANCHOR_RARITY)
         .map((term) => term.stem),
     );
   }
 
   rank(analysis: Analysis, previous: FaqEntry | undefined): Scored<Target>[] {
-    const { matcher, normalizer, matching, decision } = this.settings;
+    const { matcher, matching, decision } = this.settings;
     const query = matcher.weigh(analysis.terms);
     if (!previous) return matcher.rank(query);
-    const subject = matcher.weigh(previous.keywords.flatMap((k) => normalizer.analyze(k).terms));
+    const subject = matcher.weigh(this.subjects.get(previous.id) ?? []);
     const pointsBack = analysis.surface.some((w) => FOLLOW_UP_MARKERS.has(w) || QUESTION_WORDS.has(w));
     if (query.length === 0) return pointsBack ? matcher.rank(subject) : [];
     const namesTopic = query.some((term) => this.anchors.has(term.stem));

@@ -24,9 +24,10 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 export function registerChatPage(server: Server): void {
   const dir = path.join(projectRoot(), 'src', 'web');
   const read = (file: string, type: string): Asset => ({ body: readFileSync(path.join(dir, file), 'utf8'), type });
+  const page = read('chat.html', 'text/html; charset=utf-8');
   const routes: Record<string, Asset> = {
-    '/': read('chat.html', 'text/html; charset=utf-8'),
-    '/chat': read('chat.html', 'text/html; charset=utf-8'),
+    '/': page,
+    '/chat': page,
     '/chat.js': read('chat.js', 'text/javascript; charset=utf-8'),
     '/chat.css': read('chat.css', 'text/css; charset=utf-8'),
   };
