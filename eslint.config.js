@@ -27,6 +27,15 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
   },
   {
+    // plain Node scripts that run before tsc (postinstall); checked without type information
+    files: ['src/tools/**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      sourceType: 'module',
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' },
+    },
+  },
+  {
     // the chat page's script runs in the browser as a classic script
     files: ['src/web/**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
