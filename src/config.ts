@@ -85,3 +85,74 @@ export function projectRoot(): string {
   }
   return dir;
 }
+
+/**
+ * Settings of `npm run teams:package` only (the running bot never needs them). Separate from
+ * loadConfig so packaging needs no secret: the package holds ids and URLs, never a password.
+ */
+export interface TeamsConfig {
+  /** The Teams app's own id (TEAMS_APP_ID); keep it fixed so an upload updates the app instead of adding another. */
+  readonly appId: string;
+  /** Semver; Teams wants it raised for every new upload of the same app id. */
+  readonly appVersion: string;
+  /** The Azure Bot's MicrosoftAppId: the bot Teams talks to. */
+  readonly botId: string;
+  /** Public host name of the bot, e.g. sora-bot.azurewebsites.net: validDomains and default URLs. */
+  readonly publicHost: string;
+  readonly appName: string;
+  readonly developer: { readonly name: string; readonly websiteUrl: string; readonly privacyUrl: string; readonly termsOfUseUrl: string };
+}
+
+/** The identity of this app in Teams when TEAMS_APP_ID is not set (generated once, never change it). */
+export const DEFAULT_TEAMS_APP_ID = '5cc0ccd3-4b9b-48ab-a0b8-af2525897379';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// at least one dot and no IP address: Teams cannot reach localhost or a bare machine name
+const PUBLIC_HOST = /^(?=.{4,253}$)(?!\d+\.\d+\.\d+\.\d+$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]([a-z0-9-]*[a-z0-9])?$/;
+
+export function loadTeamsConfig(env: Environment = process.env): TeamsConfig {
+  const botId = (env.MicrosoftAppId ?? '').trim();
+  if (!GUID.test(botId)) {
+    throw new ConfigError(`MicrosoftAppId must be the Azure Bot's Microsoft App ID (a GUID) to build the Teams package, ${got(botId)}`);
+  }
+  const appId = text(env, 'TEAMS_APP_ID', DEFAULT_TEAMS_APP_ID, 36);
+  if (!GUID.test(appId)) throw new ConfigError(`TEAMS_APP_ID must be a GUID, not "${appId}"`);
+  const publicHost = (env.BOT_PUBLIC_HOST ?? '').trim().toLowerCase();
+  if (!PUBLIC_HOST.test(publicHost)) {
+    throw new ConfigError(
+      `BOT_PUBLIC_HOST must be the bot's public host name, e.g. sora-bot.azurewebsites.net (no https://, port or path; not localhost or an IP address), ${got(publicHost)}`,
+    );
+  }
+  const appVersion = text(env, 'TEAMS_APP_VERSION', '1.0.0', 32);
+  if (!/^\d+\.\d+\.\d+$/.test(appVersion)) throw new ConfigError(`TEAMS_APP_VERSION must look like 1.0.0, not "${appVersion}"`);
+  const websiteUrl = httpsUrl(env, 'TEAMS_DEVELOPER_URL', `https://${publicHost}/`);
+  return {
+    appId,
+    appVersion,
+    botId,
+    publicHost,
+    appName: text(env, 'TEAMS_APP_NAME', "Sora's Closure", 30),
+    developer: {
+      name: text(env, 'TEAMS_DEVELOPER_NAME', "Sora's Closure bot team", 32),
+      websiteUrl,
+      privacyUrl: httpsUrl(env, 'TEAMS_PRIVACY_URL', websiteUrl),
+      termsOfUseUrl: httpsUrl(env, 'TEAMS_TERMS_URL', websiteUrl),
+    },
+  };
+}
+
+function got(value: string): string {
+  return value === '' ? 'but it is not set' : `not "${value}"`;
+}
+
+function text(env: Environment, name: string, fallback: string, maxLength: number): string {
+  const value = (env[name] ?? '').trim() || fallback;
+  if (value.length > maxLength) throw new ConfigError(`${name} must be at most ${maxLength} characters, not "${value}"`);
+  return value;
+}
+
+function httpsUrl(env: Environment, name: string, fallback: string): string {
+  const value = (env[name] ?? '').trim() || fallback;
+  if (!URL.canParse(value) || new URL(value).protocol !== 'https:') throw new ConfigError(`${name} must be an https:// URL, not "${value}"`);
+  return value;
+}
