@@ -21,6 +21,19 @@ export interface Config {
     readonly MicrosoftAppType: string;
     readonly MicrosoftAppTenantId: string;
   };
+  /** The website chat: the Web Chat page, its Direct Line (local or Azure's) and the embed script. */
+  readonly webChat: WebChatConfig;
+}
+
+export interface WebChatConfig {
+  /** Secret of the Azure Bot's Direct Line channel. Empty: the bot serves its own local Direct Line. Never sent to a browser. */
+  readonly directLineSecret: string;
+  /** Base URL of Azure's Direct Line (regional ones differ), no trailing slash. */
+  readonly directLineDomain: string;
+  /** Origins (scheme://host[:port]) allowed to embed the chat and to call the token and Direct Line endpoints from their pages. */
+  readonly allowedOrigins: readonly string[];
+  /** Most conversations the local Direct Line keeps in memory at once. */
+  readonly maxLocalConversations: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -58,6 +71,12 @@ export function loadConfig(env: Environment = process.env): Config {
       MicrosoftAppType: appType,
       MicrosoftAppTenantId: (env.MicrosoftAppTenantId ?? '').trim(),
     },
+    webChat: {
+      directLineSecret: (env.DIRECT_LINE_SECRET ?? '').trim(),
+      directLineDomain: directLineDomain(env.DIRECT_LINE_DOMAIN),
+      allowedOrigins: origins(env.ALLOWED_ORIGINS),
+      maxLocalConversations: integer(env, 'DIRECT_LINE_MAX_CONVERSATIONS', 500, 1, 100_000),
+    },
   };
 }
 
@@ -73,6 +92,33 @@ function integer(env: Environment, name: string, fallback: number, min: number, 
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
   }
   return value;
+}
+
+const DEFAULT_DIRECT_LINE_DOMAIN = 'https://directline.botframework.com/v3/directline';
+
+/** An https URL without query or trailing slash: the token exchange and the page append paths to it. */
+function directLineDomain(raw: string | undefined): string {
+  const value = (raw ?? '').trim().replace(/\/+$/, '');
+  if (value === '') return DEFAULT_DIRECT_LINE_DOMAIN;
+  if (!URL.canParse(value) || new URL(value).protocol !== 'https:' || new URL(value).search !== '') {
+    throw new ConfigError(`DIRECT_LINE_DOMAIN must be an https:// URL such as ${DEFAULT_DIRECT_LINE_DOMAIN}, not "${value}"`);
+  }
+  return value;
+}
+
+/**
+ * Comma-separated origins, each exactly scheme://host[:port] as browsers send it in Origin
+ * (no path, no wildcard: they end up in CORS headers and the frame-ancestors CSP).
+ */
+function origins(raw: string | undefined): readonly string[] {
+  const list = (raw ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+  for (const item of list) {
+    const parsed = URL.canParse(item) ? new URL(item) : undefined;
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== item.replace(/\/$/, '').toLowerCase()) {
+      throw new ConfigError(`ALLOWED_ORIGINS must list origins like https://www.example.com (scheme, host, optional port; no path or *), not "${item}"`);
+    }
+  }
+  return Object.freeze([...new Set(list.map((item) => new URL(item).origin))]);
 }
 
 /** The folder holding package.json, found from this file whether it runs from src/ or dist/src/. */
