@@ -1,3 +1,4 @@
+import { ChoiceMatcher } from './ChoiceMatcher.js';
 import { FollowUpRanker, type Target } from './FollowUpRanker.js';
 import { Matcher, type Matchable, type Scored } from './Matcher.js';
 import { DECISION_OPTIONS, MATCHING_OPTIONS, type DecisionOptions, type MatchingOptions } from './options.js';
@@ -8,16 +9,20 @@ import { MORE_REQUESTS, STOPWORDS } from './stopwords.js';
 import { SynonymRewriter } from './SynonymRewriter.js';
 import { TextNormalizer, type Analysis } from './TextNormalizer.js';
 import { tokenize } from './tokenize.js';
+import { TourDetector } from './TourDetector.js';
 import { vocabulary } from './vocabulary.js';
 import { WordFrequency } from './WordFrequency.js';
 import type {
   Candidate,
+  ConversationAction,
   ConversationMemory,
   FallbackReason,
   FaqEntry,
   KnowledgeBase,
   NotCoveredTopic,
+  OfferedChoice,
   Outcome,
+  Tour,
 } from './types.js';
 
 type ScoredEntry = Scored<FaqEntry>;
@@ -31,6 +36,12 @@ export interface Reply {
 /** Label of the clarification option that means "none of these". */
 export const SOMETHING_ELSE = 'Something else';
 const SOMETHING_ELSE_WORDS = tokenize(SOMETHING_ELSE).join(' ');
+/** Ways of saying "none of these" to a "Did you mean". */
+const NONE_OF_THESE: ReadonlySet<string> = new Set(
+  ['something else', 'none', 'none of these', 'none of them', 'neither', 'neither of them', 'neither of these', 'no', 'nope', 'other', 'something different', 'not those', 'none of those'].map(
+    (p) => tokenize(p).join(' '),
+  ),
+);
 
 /**
  * The answering core: from one message (and what the conversation remembers) to one outcome:
@@ -44,6 +55,8 @@ export class Answerer {
   private readonly byId: ReadonlyMap<string, FaqEntry>;
   private readonly moreRequests: ReadonlySet<string>;
   private readonly followUps: FollowUpRanker;
+  private readonly choices: ChoiceMatcher;
+  private readonly tours: TourDetector;
 
   constructor(
     readonly knowledge: KnowledgeBase,
@@ -75,6 +88,33 @@ export class Answerer {
     this.byId = new Map(knowledge.entries.map((entry) => [entry.id, entry]));
     this.moreRequests = new Set(MORE_REQUESTS.map((phrase) => tokenize(phrase).join(' ')));
     this.followUps = new FollowUpRanker({ matcher: this.matcher, normalizer: this.normalizer, english, knowledge, decision, matching });
+    this.choices = new ChoiceMatcher(this.normalizer);
+    this.tours = new TourDetector(knowledge.tours, knowledge.tourRequests, this.normalizer);
+  }
+
+  /** "Cancel", "start over", "menu", "help" in the user's own words (typos forgiven), or undefined. */
+  action(text: string): ConversationAction | undefined {
+    return this.smallTalk.match(this.normalizer.analyze(text).words)?.intent.action;
+  }
+
+  /** The guided tour the message asks for ("walk me through the Disney deal"), or undefined. */
+  tourRequest(text: string): Tour | undefined {
+    return this.tours.match(text);
+  }
+
+  /** Index of the button label the typed text stands for, or undefined. */
+  pickChoice(text: string, labels: readonly string[]): number | undefined {
+    return this.choices.pick(text, labels);
+  }
+
+  /** Memory after showing an entry outside respond() (a tour step): follow-ups refer to it. */
+  remember(memory: ConversationMemory, entry: FaqEntry): ConversationMemory {
+    return { ...memory, lastTopicId: entry.id, offered: [], pendingClarify: undefined };
+  }
+
+  /** The label a button for this entry carries (its canonical question). */
+  static label(entry: FaqEntry): string {
+    return entry.questions[0] ?? entry.title;
   }
 
   /** Good first questions, for the welcome message and the help reply. */
@@ -95,9 +135,43 @@ export class Answerer {
       const suggestions = smallTalk.intent.offerStarters ? this.knowledge.starters : [];
       return { outcome: { kind: 'smalltalk', intent: smallTalk.intent, reply, score: smallTalk.score, suggestions }, memory };
     }
+    const pending = memory.pendingClarify;
+    const settled: ConversationMemory = { ...memory, pendingClarify: undefined };
+    if (pending) {
+      const chosen = this.clarified(trimmed, analysis, pending.options);
+      if (chosen === 'none') return this.fallback('declined', [], settled);
+      if (chosen) return this.answer(chosen, 1, [{ entry: chosen, score: 1 }], { ...settled, resolved: { ...memory.resolved, [pending.question]: chosen.id } });
+    }
+    const known = memory.resolved?.[questionKey(analysis)];
+    const remembered = known === undefined ? undefined : this.byId.get(known);
+    if (remembered) return this.answer(remembered, 1, [{ entry: remembered, score: 1 }], settled);
+    const tapped = this.offeredPick(trimmed, memory.offered);
+    if (tapped) return this.answer(tapped, 1, [{ entry: tapped, score: 1 }], settled);
     const previous = memory.lastTopicId === undefined ? undefined : this.byId.get(memory.lastTopicId);
-    if (previous && this.asksForMore(analysis)) return this.more(previous, memory);
-    return this.decide(this.followUps.rank(analysis, previous), memory);
+    if (previous && this.asksForMore(analysis)) return this.more(previous, settled);
+    const reply = this.decide(this.followUps.rank(analysis, previous), settled);
+    if (reply.outcome.kind !== 'clarify') return reply;
+    // remembered so the choice answers this question for the rest of the conversation
+    const clarifying = { question: questionKey(analysis), options: reply.outcome.options.map((o) => o.entry.id) };
+    const offered = reply.outcome.options.map((o): OfferedChoice => ({ label: Answerer.label(o.entry), entryId: o.entry.id }));
+    return { outcome: reply.outcome, memory: { ...reply.memory, pendingClarify: clarifying, offered } };
+  }
+
+  /** Which "Did you mean" option the reply picks: an entry, "none" (Something else), or undefined for a new question. */
+  private clarified(text: string, analysis: Analysis, optionIds: readonly string[]): FaqEntry | 'none' | undefined {
+    if (NONE_OF_THESE.has(analysis.surface.join(' '))) return 'none';
+    const options = optionIds.map((id) => this.byId.get(id)).filter((e): e is FaqEntry => e !== undefined);
+    const index = this.choices.pick(text, [...options.map((e) => Answerer.label(e)), SOMETHING_ELSE]);
+    if (index === undefined) return undefined;
+    return options[index] ?? 'none';
+  }
+
+  /** An entry whose button the text stands for ("and ChatGPT?" under "How much did ChatGPT make?"). */
+  private offeredPick(text: string, offered: readonly OfferedChoice[] | undefined): FaqEntry | undefined {
+    if (!offered || offered.length === 0) return undefined;
+    const index = this.choices.pick(text, offered.map((o) => o.label), false);
+    const id = index === undefined ? undefined : offered[index]?.entryId;
+    return id === undefined ? undefined : this.byId.get(id);
   }
 
   private decide(ranked: readonly Scored<Target>[], memory: ConversationMemory): Reply {
@@ -151,7 +225,7 @@ export class Answerer {
   private answer(entry: FaqEntry, score: number, candidates: readonly Candidate[], memory: ConversationMemory): Reply {
     return {
       outcome: { kind: 'answer', entry, score: clamp(score), related: this.related(entry), candidates },
-      memory: { ...memory, lastTopicId: entry.id },
+      memory: { ...memory, lastTopicId: entry.id, offered: this.related(entry).map((e) => ({ label: Answerer.label(e), entryId: e.id })) },
     };
   }
 
@@ -186,6 +260,11 @@ function describe(target: Target): Matchable {
     body: [entry.answer, ...entry.citations.map((c) => c.quote)],
     followable: true,
   };
+}
+
+/** A question reduced to its content words in a fixed order: how a settled "Did you mean" is looked up. */
+function questionKey(analysis: Analysis): string {
+  return [...new Set(analysis.terms.map((t) => t.stem))].sort().join(' ');
 }
 
 function areNeighbours(a: FaqEntry, b: FaqEntry): boolean {

@@ -51,7 +51,13 @@ export const synonymsFileSchema = z.strictObject({
 export const smallTalkFileSchema = z.strictObject({
   starters: z.array(id).min(1, 'needs at least one entry id'),
   intents: z.array(
-    z.strictObject({ id, patterns: z.array(text).min(1), replies: z.array(text).min(1), offerStarters: z.boolean().default(false) }),
+    z.strictObject({
+      id,
+      patterns: z.array(text).min(1),
+      replies: z.array(text).min(1),
+      offerStarters: z.boolean().default(false),
+      action: z.enum(['help', 'menu', 'cancel', 'restart']).optional(),
+    }),
   ),
 });
 
@@ -60,4 +66,30 @@ export const handoffFileSchema = z.strictObject({
   whole: z.array(text).default([]),
 });
 
+const tourStepSchema = z.strictObject({
+  id,
+  title: text,
+  lead: text.optional(),
+  entries: z.array(id).default([]),
+  say: text.optional(),
+  source: z.array(text).default([]),
+  prompt: text.optional(),
+  choices: z.array(z.strictObject({ label: text, goto: z.string().regex(/^(?:tour:)?[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a step id or tour:<id>') })).default([]),
+});
+
+export const toursFileSchema = z.strictObject({
+  requests: z.strictObject({ strong: z.array(text).min(1), plain: z.array(text).default([]) }),
+  tours: z.array(
+    z.strictObject({
+      id,
+      title: text,
+      subjects: z.array(text).min(1, 'needs at least one subject phrase'),
+      anchors: z.array(text).min(1, 'needs at least one anchor word'),
+      start: id,
+      steps: z.array(tourStepSchema).min(1, 'needs at least one step'),
+    }),
+  ),
+});
+
+export type TourStepFile = z.infer<typeof tourStepSchema>;
 export type FaqFile = z.infer<typeof faqFileSchema>;

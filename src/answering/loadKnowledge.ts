@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { z } from 'zod';
+import { cite } from './citations.js';
 import { KnowledgeError } from './KnowledgeError.js';
+import { loadTours } from './loadTours.js';
 import { listYaml, readYaml, type ShowPath } from './readKnowledgeFile.js';
 import { tokenize } from './tokenize.js';
 import {
@@ -18,7 +20,7 @@ import type { Article, Citation, FaqEntry, KnowledgeBase, NotCoveredTopic } from
  * Reads and validates every file in the knowledge folder. Any defect throws a KnowledgeError
  * naming file, entry and problem, so a broken edit stops start-up instead of serving wrong answers.
  *
- * Layout: article.yaml, faq/*.yaml, not-covered.yaml, synonyms.yaml, smalltalk.yaml, handoff.yaml.
+ * Layout: article.yaml, faq/*.yaml, not-covered.yaml, synonyms.yaml, smalltalk.yaml, handoff.yaml, tours.yaml.
  */
 export function loadKnowledge(dir: string): KnowledgeBase {
   const rel: ShowPath = (file) => path.relative(process.cwd(), file) || file;
@@ -36,7 +38,10 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     return entry;
   });
   const handoff = readYaml(path.join(dir, 'handoff.yaml'), handoffFileSchema, rel);
+  const { tours, requests } = loadTours(path.join(dir, 'tours.yaml'), article, entries, rel);
   return {
+    tours,
+    tourRequests: requests,
     article,
     entries,
     notCovered,
@@ -130,13 +135,7 @@ function checkQuestionsUnique(items: readonly { id: string; file: string; questi
 }
 
 function toEntry(raw: FaqFile['entries'][number], file: string, article: Article): FaqEntry {
-  const citations: Citation[] = raw.source.map((quote) => {
-    const section = article.sections.find((s) => s.paragraphs.some((p) => p.includes(quote)));
-    if (section === undefined) {
-      throw new KnowledgeError(file, `"${raw.id}"`, `cited sentence is not in the article word for word: "${quote}"`);
-    }
-    return { quote, sectionId: section.id, sectionHeading: section.heading };
-  });
+  const citations: Citation[] = raw.source.map((quote) => cite(quote, article, file, `"${raw.id}"`));
   return {
     id: raw.id,
     title: raw.title,

@@ -44,6 +44,51 @@ export interface SmallTalkIntent {
   readonly replies: readonly string[];
   /** Whether the reply offers the starter questions as buttons (greeting, help). */
   readonly offerStarters: boolean;
+  /** What the conversation should do, for intents that steer it ("cancel", "start over", "menu"). */
+  readonly action?: ConversationAction | undefined;
+}
+
+/** Requests that steer the conversation rather than ask about the article; honoured at every step of a tour. */
+export type ConversationAction = 'help' | 'menu' | 'cancel' | 'restart';
+
+/** A button under a tour step: go to another step of the tour, or to another tour (`tour:<id>`). */
+export interface TourChoice {
+  readonly label: string;
+  readonly goto: string;
+}
+
+/** One stop of a guided tour: FAQ answers and/or its own text, every sentence backed by a quote. */
+export interface TourStep {
+  readonly id: string;
+  readonly title: string;
+  /** A line before the content ("Here's the short story."). */
+  readonly lead?: string | undefined;
+  readonly entries: readonly FaqEntry[];
+  /** Text of the step's own, when no FAQ entry says it the way the tour needs. */
+  readonly say?: string | undefined;
+  /** The quotes behind `say`. */
+  readonly citations: readonly Citation[];
+  /** A line after the content, before the buttons ("Pick one to read the details:"). */
+  readonly prompt?: string | undefined;
+  readonly choices: readonly TourChoice[];
+}
+
+export interface Tour {
+  readonly id: string;
+  readonly title: string;
+  /** Phrases naming what the tour is about; a tour request must stay within their words. */
+  readonly subjects: readonly string[];
+  /** At least one of these words must be in a request for this tour. */
+  readonly anchors: readonly string[];
+  readonly start: string;
+  readonly steps: readonly TourStep[];
+  readonly file: string;
+}
+
+/** Phrases that ask for a tour: strong ones ("walk me through") and plain ones ("tell me about"). */
+export interface TourRequests {
+  readonly strong: readonly string[];
+  readonly plain: readonly string[];
 }
 
 /**
@@ -73,6 +118,8 @@ export interface KnowledgeBase {
   readonly handoffPatterns: readonly string[];
   /** Words that mean it only as the whole message ("agent", but not "AI agents"). */
   readonly handoffWhole: readonly string[];
+  readonly tours: readonly Tour[];
+  readonly tourRequests: TourRequests;
 }
 
 /** A scored knowledge entry considered for a question. */
@@ -111,4 +158,16 @@ export type Outcome =
 export interface ConversationMemory {
   /** Id of the entry answered last, used to resolve follow-ups. */
   readonly lastTopicId?: string | undefined;
+  /** Buttons under the last reply that name an entry, so typing something like one counts as a tap. */
+  readonly offered?: readonly OfferedChoice[] | undefined;
+  /** The question a "Did you mean" is waiting on, with the entries it offered. */
+  readonly pendingClarify?: { readonly question: string; readonly options: readonly string[] } | undefined;
+  /** Questions the user already disambiguated (normalised question -> entry id), kept for the conversation. */
+  readonly resolved?: Readonly<Record<string, string>> | undefined;
+}
+
+/** A button label and the entry it stands for. */
+export interface OfferedChoice {
+  readonly label: string;
+  readonly entryId: string;
 }
