@@ -6,7 +6,7 @@ export const MESSAGES = Object.freeze({
   welcome:
     "Hi! I answer questions about the article \"Sora's Closure\": why OpenAI shut down its Sora video app, " +
     "the ended Disney deal, where OpenAI is heading, the competition, and the article's Copilot FAQ. " +
-    'I only answer from the article and show where each answer comes from. Try one of these:',
+    'I only answer from the article and show where each answer comes from. Take a guided tour, or try one of these questions:',
   sourceLabel: 'From the article',
   sections: (headings: readonly string[]): string => {
     const quoted = headings.map((h) => `"${h}"`);
@@ -33,5 +33,19 @@ export const MESSAGES = Object.freeze({
     completed: "The support conversation has ended. I'm here again for any question about the article.",
   }),
   nonText: 'I can only read text messages. Please type your question about the article.',
+  topicsMenu:
+    'I can walk you through parts of the article step by step, or answer your own question. ' +
+    'Pick a guided tour or one of these questions:',
+  backToTopics: 'Back to topics',
+  continueTour: 'Continue the tour',
+  tourStart: (title: string): string => `**${title}**: a short guided tour through the article. You can ask your own questions at any point.`,
+  tourPaused: (title: string): string => `(The tour "${title}" is paused: tap "Continue the tour" to pick it up where we were.)`,
+  tourResume: (title: string, step: string): string => `Back to the tour "${title}", where we were: ${step}.`,
+  tourHelp: (title: string, position: number, total: number, step: string): string =>
+    `You're on the guided tour "${title}" (step ${position} of ${total}: ${step}). Tap a button or type its words, ` +
+    'ask any question about the article, say "menu" for the topics, "start over" to restart this tour, or "stop" to leave it.',
+  tourStopped: "OK, I've stopped the tour. Ask me anything about the article, or pick a topic:",
+  tourRestarted: (title: string): string => `Starting "${title}" again from the top.`,
+  tourAgain: (title: string): string => `We're already on the tour "${title}". Here's where we were:`,
   error: 'Sorry, something went wrong on my side. Please try again in a moment.',
 });

@@ -1,6 +1,5 @@
 import {
   ActivityHandler,
-  ActivityTypes,
   EventFactory,
   StatusCodes,
   type ConversationState,
@@ -8,31 +7,26 @@ import {
   type StatePropertyAccessor,
   type TurnContext,
 } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import type { DialogDeps } from '../../dialogs/DialogDeps.js';
+import { recordedOutcome, type OutcomeTrace } from '../../dialogs/outcomeTrace.js';
+import { topicsMenu, type ReplyModel } from '../../dialogs/replies.js';
+import { RootDialog } from '../../dialogs/RootDialog.js';
 import type { Answerer } from '../answering/Answerer.js';
 import type { DecisionOptions } from '../answering/options.js';
+import type { ConversationMemory } from '../answering/types.js';
 import type { Logger } from '../logger.js';
-import type { ConversationMemory, Outcome } from '../answering/types.js';
 import { MESSAGES } from '../messages.js';
+import { toMessage } from './render.js';
 import { Transcript, type TranscriptLine } from './Transcript.js';
-import { renderOutcome, questionButton } from './render.js';
-
-/** The trace every user message produces, read by the evaluation runner and the Emulator. */
-export interface OutcomeTrace {
-  readonly outcome: Outcome['kind'];
-  readonly topicId: string | null;
-  readonly score: number | null;
-}
 
 const OUTCOME_TRACE_NAME = 'outcome';
 /** The status ActivityHandler gives invokes it has no handler for. */
 const NOT_IMPLEMENTED: number = StatusCodes.NOT_IMPLEMENTED;
 const OUTCOME_TRACE_TYPE = 'https://schemas.sora-closure-bot/outcome';
+/** Where this turn's transcript waits while the dialogs add the bot's lines to it. */
+const TRANSCRIPT_KEY = Symbol('transcript');
 
-/**
- * The Bot Framework edge of the answering core: reads a message, asks the core, renders the
- * outcome, and keeps the little the core must remember (last topic, a short transcript for
- * handoffs) in conversation state, so any instance can serve the next turn.
- */
 export interface SoraBotSettings {
   readonly answerer: Answerer;
   readonly conversationState: ConversationState;
@@ -40,25 +34,40 @@ export interface SoraBotSettings {
   readonly log: Logger;
 }
 
+/**
+ * The Bot Framework edge of the conversation: runs the dialogs (dialogs/) on every message and
+ * keeps in conversation state what they need to remember (dialog stack, the answering core's
+ * memory, a short transcript for handoffs), so any instance can serve the next turn. It also
+ * dresses each reply for the channel and sends the one outcome trace per user message.
+ */
 export class SoraBot extends ActivityHandler {
   private readonly memory: StatePropertyAccessor<ConversationMemory>;
   private readonly transcript: StatePropertyAccessor<TranscriptLine[]>;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogs: DialogSet;
   private readonly answerer: Answerer;
   private readonly conversationState: ConversationState;
-  private readonly decision: Pick<DecisionOptions, 'maxMessageLength'>;
   private readonly log: Logger;
 
   constructor(settings: SoraBotSettings) {
     super();
     this.answerer = settings.answerer;
     this.conversationState = settings.conversationState;
-    this.decision = settings.decision;
     this.log = settings.log;
     this.memory = this.conversationState.createProperty<ConversationMemory>('memory');
     this.transcript = this.conversationState.createProperty<TranscriptLine[]>('transcript');
+    this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
+    const deps: DialogDeps = {
+      answerer: settings.answerer,
+      memory: this.memory,
+      decision: settings.decision,
+      send: (context, reply) => this.send(context, reply),
+      handoff: (context) => this.handoff(context),
+    };
+    this.dialogs = new DialogSet(this.dialogState).add(new RootDialog(deps));
 
     this.onMessage(async (context, next) => {
-      await this.answer(context);
+      await this.converse(context);
       await next();
     });
 
@@ -93,42 +102,38 @@ export class SoraBot extends ActivityHandler {
     return response;
   }
 
-  private async answer(context: TurnContext): Promise<void> {
+  private async converse(context: TurnContext): Promise<void> {
     const text = typeof context.activity.text === 'string' ? context.activity.text : '';
     const lines = new Transcript(await this.transcript.get(context, []));
     lines.add('user', text);
-    let trace: OutcomeTrace;
-    if (text.trim() === '' && (context.activity.attachments?.length ?? 0) > 0) {
-      // a picture or file with no words: nothing the article could answer
-      await context.sendActivity(MESSAGES.nonText);
-      lines.add('bot', MESSAGES.nonText);
-      trace = { outcome: 'fallback', topicId: null, score: null };
-    } else {
-      const { outcome, memory } = this.answerer.respond(text, await this.memory.get(context, {}));
-      await this.memory.set(context, memory);
-      const reply = renderOutcome(outcome, this.decision);
-      await context.sendActivity(reply);
-      lines.add('bot', reply.text ?? '');
-      if (outcome.kind === 'handoff') {
-        const handoffContext = { reason: 'user asked for a person', question: lines.lastUserQuestion() };
-        await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities: lines.toActivities(context.activity) }));
-      }
-      trace = traceOf(outcome);
-    }
+    context.turnState.set(TRANSCRIPT_KEY, lines);
+
+    const dc = await this.dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(RootDialog.ID);
+
     await this.transcript.set(context, lines.toJSON());
+    const trace: OutcomeTrace = recordedOutcome(context) ?? { outcome: 'fallback', topicId: null, score: null };
     // what happened, never what was said: message text is logged at debug level only
     this.log.info({ ...trace, channelId: context.activity.channelId, conversationId: context.activity.conversation.id }, 'answered');
     this.log.debug({ text }, 'message text');
-    await this.trace(context, trace);
+    await context.sendTraceActivity(OUTCOME_TRACE_NAME, trace, OUTCOME_TRACE_TYPE, 'Answer outcome');
+  }
+
+  private async send(context: TurnContext, reply: ReplyModel): Promise<void> {
+    const activity = toMessage(reply);
+    await context.sendActivity(activity);
+    context.turnState.get<Transcript | undefined>(TRANSCRIPT_KEY)?.add('bot', activity.text ?? '');
+  }
+
+  private async handoff(context: TurnContext): Promise<void> {
+    const lines = context.turnState.get<Transcript | undefined>(TRANSCRIPT_KEY) ?? new Transcript([]);
+    const handoffContext = { reason: 'user asked for a person', question: lines.lastUserQuestion() };
+    await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities: lines.toActivities(context.activity) }));
   }
 
   private async welcome(context: TurnContext): Promise<void> {
-    const actions = this.answerer.starters().map(questionButton);
-    await context.sendActivity({
-      type: ActivityTypes.Message,
-      text: MESSAGES.welcome,
-      suggestedActions: { actions, to: [] },
-    });
+    await context.sendActivity(toMessage(topicsMenu(MESSAGES.welcome, this.answerer.knowledge.tours, this.answerer.starters())));
   }
 
   private async handoffStatus(context: TurnContext): Promise<void> {
@@ -136,24 +141,5 @@ export class SoraBot extends ActivityHandler {
     if (state === 'accepted' || state === 'failed' || state === 'completed') {
       await context.sendActivity(MESSAGES.handoffStatus[state]);
     }
-  }
-
-  private async trace(context: TurnContext, value: OutcomeTrace): Promise<void> {
-    await context.sendTraceActivity(OUTCOME_TRACE_NAME, value, OUTCOME_TRACE_TYPE, 'Answer outcome');
-  }
-}
-
-function traceOf(outcome: Outcome): OutcomeTrace {
-  switch (outcome.kind) {
-    case 'answer':
-      return { outcome: 'answer', topicId: outcome.entry.id, score: outcome.score };
-    case 'clarify':
-      return { outcome: 'clarify', topicId: outcome.options[0]?.entry.id ?? null, score: outcome.score };
-    case 'smalltalk':
-      return { outcome: 'smalltalk', topicId: outcome.intent.id, score: outcome.score };
-    case 'handoff':
-      return { outcome: 'handoff', topicId: null, score: outcome.score };
-    case 'fallback':
-      return { outcome: 'fallback', topicId: outcome.notCovered?.id ?? null, score: outcome.candidates[0]?.score ?? null };
   }
 }

@@ -1,60 +1,31 @@
 import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botbuilder';
-import { SOMETHING_ELSE } from '../answering/Answerer.js';
-import type { DecisionOptions } from '../answering/options.js';
-import type { FaqEntry, Outcome } from '../answering/types.js';
+import type { ReplyModel } from '../../dialogs/replies.js';
+import type { Citation } from '../answering/types.js';
 import { MESSAGES } from '../messages.js';
 
-/**
- * Turns an outcome of the answering core into the message the user sees. Buttons are suggested
- * actions that post the canonical question back (imBack), so a tap works like typing it and the
- * transcript shows what was asked.
- */
-export function renderOutcome(outcome: Outcome, decision: Pick<DecisionOptions, 'maxMessageLength'>): Partial<Activity> {
-  switch (outcome.kind) {
-    case 'answer':
-      return message(answerText(outcome.entry), outcome.related.map(questionButton));
-    case 'clarify':
-      return message(MESSAGES.clarify, [...outcome.options.map((o) => questionButton(o.entry)), button(SOMETHING_ELSE)]);
-    case 'smalltalk':
-      return message(outcome.reply, outcome.suggestions.map(questionButton));
-    case 'handoff':
-      return message(MESSAGES.handoff);
-    case 'fallback':
-      switch (outcome.reason) {
-        case 'empty':
-          return message(MESSAGES.empty);
-        case 'too-long':
-          return message(MESSAGES.tooLong(decision.maxMessageLength));
-        case 'declined':
-          return message(MESSAGES.declined, [button(MESSAGES.handoffButton)]);
-        case 'not-covered':
-          return message(
-            MESSAGES.notCovered(outcome.notCovered?.subject ?? 'that'),
-            [...outcome.suggestions.map(questionButton), button(MESSAGES.handoffButton)],
-          );
-        default:
-          return message(MESSAGES.fallback, [...outcome.suggestions.map(questionButton), button(MESSAGES.handoffButton)]);
-      }
-  }
+/** The reply as markdown text with the quoted sources, and the buttons as suggested actions. */
+export function toMessage(reply: ReplyModel): Partial<Activity> {
+  const parts = [reply.text];
+  if (reply.citations && reply.citations.length > 0) parts.push(sourceText(reply.citations));
+  if (reply.prompt) parts.push(reply.prompt);
+  const activity: Partial<Activity> = { type: ActivityTypes.Message, text: parts.join('\n\n'), textFormat: 'markdown' };
+  if (reply.buttons.length > 0) activity.suggestedActions = { actions: reply.buttons.map(button), to: [] };
+  return activity;
 }
 
-/** The answer, then the quoted sentences it rests on and the section they are in. */
-function answerText(entry: FaqEntry): string {
-  const sections = [...new Set(entry.citations.map((c) => c.sectionHeading))];
-  const quotes = entry.citations.map((c) => `> ${c.quote}`).join('\n>\n');
-  return `${entry.answer}\n\n**${MESSAGES.sourceLabel}** (${MESSAGES.sections(sections)}):\n\n${quotes}`;
+/** The quoted sentences a reply rests on and the sections they are in. */
+export function sourceText(citations: readonly Citation[]): string {
+  const unique = uniqueCitations(citations);
+  const sections = [...new Set(unique.map((c) => c.sectionHeading))];
+  const quotes = unique.map((c) => `> ${c.quote}`).join('\n>\n');
+  return `**${MESSAGES.sourceLabel}** (${MESSAGES.sections(sections)}):\n\n${quotes}`;
 }
 
-export function questionButton(entry: FaqEntry): CardAction {
-  return button(entry.questions[0] ?? entry.title);
+export function uniqueCitations(citations: readonly Citation[]): Citation[] {
+  const seen = new Set<string>();
+  return citations.filter((c) => (seen.has(c.quote) ? false : (seen.add(c.quote), true)));
 }
 
 function button(text: string): CardAction {
   return { type: ActionTypes.ImBack, title: text, value: text };
-}
-
-function message(text: string, actions: readonly CardAction[] = []): Partial<Activity> {
-  const activity: Partial<Activity> = { type: ActivityTypes.Message, text, textFormat: 'markdown' };
-  if (actions.length > 0) activity.suggestedActions = { actions: [...actions], to: [] };
-  return activity;
 }
