@@ -43,6 +43,9 @@ const NONE_OF_THESE: ReadonlySet<string> = new Set(
   ),
 );
 
+/** Up to how many words a message naming only one offered question button counts as a tap ("which apps?"). */
+const OFFERED_SHORT_WORDS = 2;
+
 /**
  * The answering core: from one message (and what the conversation remembers) to one outcome:
  * answer, clarify, fallback, small talk or handoff. Knows nothing of Bot Framework.
@@ -169,7 +172,7 @@ export class Answerer {
   /** An entry whose button the text stands for ("and ChatGPT?" under "How much did ChatGPT make?"). */
   private offeredPick(text: string, offered: readonly OfferedChoice[] | undefined): FaqEntry | undefined {
     if (!offered || offered.length === 0) return undefined;
-    const index = this.choices.pick(text, offered.map((o) => o.label), false);
+    const index = this.choices.pick(text, offered.map((o) => o.label), OFFERED_SHORT_WORDS);
     const id = index === undefined ? undefined : offered[index]?.entryId;
     return id === undefined ? undefined : this.byId.get(id);
   }

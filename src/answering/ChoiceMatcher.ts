@@ -12,8 +12,8 @@ const ORDINALS: ReadonlyMap<string, number> = new Map([
   ['last', -1],
 ]);
 const ORDINAL_FILLER: ReadonlySet<string> = new Set(['the', 'one', 'option', 'number', 'no', 'choice', 'button', 'please', 'pick', 'take', 'want', 'i', 'will', 'go', 'with', 'for']);
-/** A message this short that names words of exactly one button is taken as that button. */
-const SHORT_MESSAGE_WORDS = 4;
+/** A message this short that names words of exactly one tour button is taken as that button ("the IPO", "next"). */
+export const SHORT_MESSAGE_WORDS = 4;
 
 /**
  * Decides whether typed text stands for one of the buttons on screen, so typing "next", "the IPO",
@@ -26,11 +26,12 @@ export class ChoiceMatcher {
 
   /**
    * Index of the button the text stands for, or undefined.
-   * @param shortNames whether a short message naming words of only one button counts ("next",
-   *   "the IPO"): right for tour buttons, too eager for question buttons, where "what did he say?"
-   *   is a follow-up about the last answer rather than the one button with "say" on it.
+   * @param shortWords up to how many words a message naming words of only one button counts as
+   *   that button ("next", "the IPO"). Four suits tour buttons; question buttons want fewer, since
+   *   "what did he say?" is a follow-up about the last answer rather than the one button with "say"
+   *   on it, while "which apps?" under "Which apps does Copilot work with?" is that button.
    */
-  pick(text: string, labels: readonly string[], shortNames = true): number | undefined {
+  pick(text: string, labels: readonly string[], shortWords = SHORT_MESSAGE_WORDS): number | undefined {
     const surface = tokenize(text);
     if (surface.length === 0 || labels.length === 0) return undefined;
     const typed = surface.join(' ');
@@ -47,7 +48,7 @@ export class ChoiceMatcher {
     if (holding.length === 1) {
       const [only] = holding as [{ index: number; stems: Set<string> }];
       const recall = terms.size / Math.max(1, only.stems.size);
-      if (recall >= 0.5 || (shortNames && surface.length <= SHORT_MESSAGE_WORDS)) return only.index;
+      if (recall >= 0.5 || surface.length <= shortWords) return only.index;
       return undefined;
     }
     // several buttons hold the words: only one that is made of nothing else is meant

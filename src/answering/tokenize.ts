@@ -44,6 +44,7 @@ const CHAT_SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['ppl', 'people'],
   ['evn', 'even'],
   ['tho', 'though'],
+  ['thru', 'through'],
   ['msft', 'microsoft'],
   ['wut', 'what'],
   ['hw', 'how'],
