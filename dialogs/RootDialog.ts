@@ -1,10 +1,10 @@
 import { ActivityTypes } from 'botbuilder';
-import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { MESSAGES } from '../src/messages.js';
 import type { DialogDeps } from './DialogDeps.js';
 import { recordOutcome } from './outcomeTrace.js';
 import { QuestionTurn } from './QuestionTurn.js';
-import { TourDialog } from './TourDialog.js';
+import { STALE_TOUR, TourDialog } from './TourDialog.js';
 
 
 /** botbuilder types activity.type as a plain string; its enum value compared as one. */
@@ -31,7 +31,9 @@ export class RootDialog extends ComponentDialog {
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     if (innerDc.activeDialog) {
-      await innerDc.continueDialog();
+      const result = await innerDc.continueDialog();
+      // a tour whose saved position is gone did not answer: the message is routed afresh
+      if (result.status === DialogTurnStatus.complete && result.result === STALE_TOUR) return this.route(innerDc);
       // a finished tour leaves the root waiting for the next message, never ended
       return Dialog.EndOfTurn;
     }

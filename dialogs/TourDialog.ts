@@ -11,6 +11,9 @@ export interface TourOptions {
   readonly tourId: string;
 }
 
+/** What a tour ends with when its saved position no longer exists (tours.yaml changed since). */
+export const STALE_TOUR = Object.freeze({ stale: true });
+
 /** Where the user is in a tour; kept in dialog state, so it survives across requests and instances. */
 interface TourState {
   tourId: string;
@@ -47,6 +50,17 @@ export class TourDialog extends InterruptibleDialog<TourOptions> {
     Object.assign(this.stateOf(dc), state);
     await this.show(dc, tour, state, MESSAGES.tourStart(tour.title));
     return Dialog.EndOfTurn;
+  }
+
+  /**
+   * A conversation saved before tours.yaml changed may point at a tour or step that is gone: the
+   * tour then ends quietly and the root dialog handles the message, rather than failing every turn.
+   */
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = this.stateOf(dc);
+    const tour = this.tours.get(state.tourId);
+    if (!tour?.steps.some((s) => s.id === state.stepId)) return dc.endDialog(STALE_TOUR);
+    return super.continueDialog(dc);
   }
 
   protected override async interrupt(dc: DialogContext, action: ConversationAction): Promise<DialogTurnResult> {
@@ -145,6 +159,8 @@ export class TourDialog extends InterruptibleDialog<TourOptions> {
   }
 
   private stepOf(tour: Tour, state: TourState): TourStep {
-    return tour.steps.find((s) => s.id === state.stepId) ?? (tour.steps[0] as TourStep);
+    const step = tour.steps.find((s) => s.id === state.stepId);
+    if (!step) throw new Error(`unknown step "${state.stepId}" of tour "${tour.id}" in dialog state`);
+    return step;
   }
 }

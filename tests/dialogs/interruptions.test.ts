@@ -1,6 +1,8 @@
+import { ConversationState, MemoryStorage } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
+import { Answerer } from '../../src/answering/Answerer.js';
 import type { Tour, TourStep } from '../../src/answering/types.js';
-import { DialogHarness, knowledge, type Row } from './dialogHarness.js';
+import { answerer, DialogHarness, knowledge, type Row } from './dialogHarness.js';
 
 const TOPICS = ['Tour: Why Sora shut down', 'Tour: The Disney deal', 'Tour: Where OpenAI is heading', 'Tour: Copilot help'];
 
@@ -143,5 +145,20 @@ describe('a paused tour', () => {
     expect(turn.events).toEqual(['handoff.initiate']);
     expect(turn.outcome).toMatchObject({ outcome: 'handoff' });
     await harness.play([{ say: 'help', reply: ['I answer questions about the article'] }]);
+  });
+});
+
+describe('a conversation saved before the tours changed', () => {
+  it('whose tour no longer exists is answered afresh instead of failing every turn', async () => {
+    const storage = new MemoryStorage();
+    const before = new DialogHarness(answerer, new ConversationState(storage));
+    await before.play([{ say: 'Tour: The Disney deal', reply: ['**The Disney deal**'] }]);
+    // the next release renamed the tour: the same conversation, a knowledge base without it
+    const renamed = { ...knowledge, tours: knowledge.tours.map((t) => (t.id === 'disney-deal' ? { ...t, id: 'disney-partnership' } : t)) };
+    const after = new DialogHarness(new Answerer(renamed), new ConversationState(storage));
+    await after.play([
+      { say: 'which characters could Sora use?', reply: ['Mickey Mouse'], notButtons: ['Continue the tour'], outcome: { outcome: 'answer' } },
+      { say: 'help', reply: ['I answer questions about the article'] },
+    ]);
   });
 });
