@@ -47,9 +47,35 @@ export class FollowUpRanker {
   }
 
   rank(analysis: Analysis, previous: FaqEntry | undefined): Scored<Target>[] {
-    const { matcher, matching, decision } = this.settings;
+    const { matcher } = this.settings;
     const query = matcher.weigh(analysis.terms);
     if (!previous) return matcher.rank(query);
+    const leaning = this.lean(analysis, query, previous);
+    return this.gapFirst(query, leaning) ?? leaning;
+  }
+
+  /**
+   * A question the article is known not to answer ("how many users did it have?") stays
+   * unanswered after an answer too: the previous subject's pull must not turn it into that answer
+   * again. When the message on its own clearly matches a known gap, and holds words ("users") that
+   * the entry the context favours does not contain, the gap wins. A follow-up whose words the
+   * favoured entry does contain ("how much was it worth?" after the Disney deal) keeps leaning.
+   */
+  private gapFirst(query: ReturnType<Matcher<Target>['weigh']>, leaning: readonly Scored<Target>[]): Scored<Target>[] | undefined {
+    const { matcher, decision } = this.settings;
+    const alone = matcher.rank(query);
+    const gap = alone[0];
+    if (gap?.item.kind !== 'gap' || gap.score < decision.answerThreshold) return undefined;
+    const favoured = leaning[0];
+    if (!favoured || favoured.item.kind === 'gap') return undefined;
+    const favouredAlone = alone.find((s) => s.item === favoured.item);
+    // an entry the message alone does not even rank holds none of its words
+    const favouredCoverage = favouredAlone?.coverage ?? 0;
+    return favouredCoverage < gap.coverage ? alone : undefined;
+  }
+
+  private lean(analysis: Analysis, query: ReturnType<Matcher<Target>['weigh']>, previous: FaqEntry): Scored<Target>[] {
+    const { matcher, matching, decision } = this.settings;
     const subject = matcher.weigh(this.subjects.get(previous.id) ?? []);
     const pointsBack = analysis.surface.some((w) => FOLLOW_UP_MARKERS.has(w) || QUESTION_WORDS.has(w));
     if (query.length === 0) return pointsBack ? matcher.rank(subject) : [];
