@@ -1,6 +1,7 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import { MESSAGES } from '../messages.js';
-import type { Citation, ReplyModel } from './ReplyModel.js';
+import type { ReplyModel } from '../../dialogs/replies.js';
+import type { Citation } from '../answering/types.js';
 
 /** Teams renders Adaptive Cards up to 1.5; a card declaring a newer version shows as "unsupported". */
 export const ADAPTIVE_CARD_VERSION = '1.5';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADAPTIVE_CARD_VERSION, MAX_ACTIONS_PER_ROW, toAdaptiveCard, type AdaptiveCard } from '../../src/teams/adaptiveCard.js';
-import type { ReplyModel } from '../../src/teams/ReplyModel.js';
+import type { ReplyModel } from '../../dialogs/replies.js';
 import { MESSAGES } from '../../src/messages.js';
 import { parseAsAdaptiveCard15 } from './officialCardParser.js';
 
