@@ -1,6 +1,6 @@
 import {
-  ActivityHandler,
   EventFactory,
+  TeamsActivityHandler,
   StatusCodes,
   type ConversationState,
   type InvokeResponse,
@@ -17,7 +17,10 @@ import type { DecisionOptions } from '../answering/options.js';
 import type { ConversationMemory } from '../answering/types.js';
 import type { Logger } from '../logger.js';
 import { MESSAGES } from '../messages.js';
-import { toMessage } from './render.js';
+import { TEAMS_CHANNEL_ID } from '../teams/conversationKind.js';
+import { stripBotMention } from '../teams/mentions.js';
+import { shouldWelcomeInTeams } from '../teams/welcome.js';
+import { dressReply } from './dressReply.js';
 import { Transcript, type TranscriptLine } from './Transcript.js';
 
 const OUTCOME_TRACE_NAME = 'outcome';
@@ -40,10 +43,11 @@ export interface SoraBotSettings {
  * memory, a short transcript for handoffs), so any instance can serve the next turn. It also
  * dresses each reply for the channel and sends the one outcome trace per user message.
  */
-export class SoraBot extends ActivityHandler {
+export class SoraBot extends TeamsActivityHandler {
   private readonly memory: StatePropertyAccessor<ConversationMemory>;
   private readonly transcript: StatePropertyAccessor<TranscriptLine[]>;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly welcomed: StatePropertyAccessor<boolean>;
   private readonly dialogs: DialogSet;
   private readonly answerer: Answerer;
   private readonly conversationState: ConversationState;
@@ -57,6 +61,7 @@ export class SoraBot extends ActivityHandler {
     this.memory = this.conversationState.createProperty<ConversationMemory>('memory');
     this.transcript = this.conversationState.createProperty<TranscriptLine[]>('transcript');
     this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
+    this.welcomed = this.conversationState.createProperty<boolean>('welcomed');
     const deps: DialogDeps = {
       answerer: settings.answerer,
       memory: this.memory,
@@ -71,10 +76,10 @@ export class SoraBot extends ActivityHandler {
       await next();
     });
 
+    // Plain onMembersAdded, not onTeamsMembersAddedEvent: the latter looks every member up over
+    // the network (TeamsInfo.getMember) before the handler runs.
     this.onMembersAdded(async (context, next) => {
-      const botId = context.activity.recipient?.id;
-      const joined = (context.activity.membersAdded ?? []).filter((member) => member.id !== botId);
-      if (joined.length > 0) await this.welcome(context);
+      if (this.shouldWelcome(context)) await this.welcome(context);
       await next();
     });
 
@@ -103,6 +108,7 @@ export class SoraBot extends ActivityHandler {
   }
 
   private async converse(context: TurnContext): Promise<void> {
+    if (context.activity.channelId === TEAMS_CHANNEL_ID) readAsTeamsMessage(context);
     const text = typeof context.activity.text === 'string' ? context.activity.text : '';
     const lines = new Transcript(await this.transcript.get(context, []));
     lines.add('user', text);
@@ -121,7 +127,7 @@ export class SoraBot extends ActivityHandler {
   }
 
   private async send(context: TurnContext, reply: ReplyModel): Promise<void> {
-    const activity = toMessage(reply);
+    const activity = dressReply(reply, context.activity);
     await context.sendActivity(activity);
     context.turnState.get<Transcript | undefined>(TRANSCRIPT_KEY)?.add('bot', activity.text ?? '');
   }
@@ -132,8 +138,22 @@ export class SoraBot extends ActivityHandler {
     await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities: lines.toActivities(context.activity) }));
   }
 
+  /**
+   * In Teams, when the bot itself is installed (personal scope) or added to a team or chat, not
+   * each time a colleague joins a team it is in. Elsewhere (Web Chat, the Emulator), when the user
+   * joins the conversation.
+   */
+  private shouldWelcome(context: TurnContext): boolean {
+    if (context.activity.channelId === TEAMS_CHANNEL_ID) return shouldWelcomeInTeams(context.activity);
+    const botId = context.activity.recipient?.id;
+    return (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
+  }
+
+  /** Once per conversation: a channel may announce the same arrival twice. */
   private async welcome(context: TurnContext): Promise<void> {
-    await context.sendActivity(toMessage(topicsMenu(MESSAGES.welcome, this.answerer.knowledge.tours, this.answerer.starters())));
+    if (await this.welcomed.get(context, false)) return;
+    await this.welcomed.set(context, true);
+    await context.sendActivity(dressReply(topicsMenu(MESSAGES.welcome, this.answerer.knowledge.tours, this.answerer.starters()), context.activity));
   }
 
   private async handoffStatus(context: TurnContext): Promise<void> {
@@ -142,4 +162,15 @@ export class SoraBot extends ActivityHandler {
       await context.sendActivity(MESSAGES.handoffStatus[state]);
     }
   }
+}
+
+/**
+ * A Teams message as the dialogs should read it: without the bot's own @mention ("<at>Sora</at>
+ * why did it close?"), and without the text/html copy Teams attaches to formatted messages, which
+ * is the same words again rather than a file the user sent.
+ */
+function readAsTeamsMessage(context: TurnContext): void {
+  const { activity } = context;
+  activity.text = stripBotMention(activity);
+  activity.attachments = activity.attachments?.filter((a) => a.contentType !== 'text/html');
 }

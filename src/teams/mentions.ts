@@ -6,6 +6,8 @@ export type MentionSource = Pick<Partial<Activity>, 'text' | 'entities' | 'recip
 
 /** `<at>Name</at>`, also with attributes (`<at id="0">`); the name is captured. */
 const AT_TAG = /<at\b[^>]*>([\s\S]*?)<\/at>/gi;
+/** An `<at>` tag that opens the message. */
+const LEADING_AT_TAG = /^\s*<at\b[^>]*>[\s\S]*?<\/at>/i;
 
 /**
  * The message text without the bot's own @mention, ready for the answering core.
@@ -20,7 +22,9 @@ const AT_TAG = /<at\b[^>]*>([\s\S]*?)<\/at>/gi;
  *   entity whose text is not in the message removes nothing by accident;
  * - other people's mentions stay as their plain names ("ask <at>Ana</at>" becomes "ask Ana"),
  *   since the name may be part of the question;
- * - with no recipient the bot cannot be told apart, so nothing is removed, only the tags;
+ * - with no recipient the bot cannot be told apart by id; a mention at the very start is then
+ *   taken to be the bot's (a channel message reaches the bot only through its @mention, and
+ *   clients put it first), and other tags become plain names;
  * - HTML entities Teams leaves in the text (`&nbsp;`, `&amp;`, ...) are decoded after the tags are
  *   handled, so a user who types "&lt;at&gt;" gets those characters, not a mention;
  * - whitespace is collapsed and trimmed: the core reads words, not layout.
@@ -29,7 +33,9 @@ export function stripBotMention(activity: MentionSource): string {
   const text = typeof activity.text === 'string' ? activity.text : '';
   const botMentions = mentionsOf(activity.recipient?.id, activity.entities);
   const botNames = new Set(botMentions.flatMap((mention) => [nameKey(innerName(mention.text)), nameKey(mention.name)]).filter((key) => key !== ''));
-  const withoutBot = text.replace(AT_TAG, (_tag, name: string) => (botNames.has(nameKey(name)) ? ' ' : name));
+  const hasRecipient = typeof activity.recipient?.id === 'string' && activity.recipient.id !== '';
+  const unaddressed = hasRecipient ? text : text.replace(LEADING_AT_TAG, ' ');
+  const withoutBot = unaddressed.replace(AT_TAG, (_tag, name: string) => (botNames.has(nameKey(name)) ? ' ' : name));
   return decodeHtmlEntities(withoutBot).replace(/\s+/g, ' ').trim();
 }
 

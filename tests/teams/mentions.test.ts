@@ -34,10 +34,15 @@ describe('stripBotMention on what Teams sends', () => {
 });
 
 describe('stripBotMention where botbuilder\'s removeRecipientMention falls short', () => {
-  it('copes with a missing recipient, where botbuilder throws: nothing is removed but the tags', () => {
+  it('copes with a missing recipient, where botbuilder throws: the leading mention is taken to be the bot', () => {
     const activity: MentionSource = { text: '<at>Sora Bot</at> why did Disney end the deal?', entities: [mention(BOT)] as Activity['entities'] };
     expect(() => TurnContext.removeRecipientMention(activity as Partial<Activity>)).toThrow();
-    expect(stripBotMention(activity)).toBe('Sora Bot why did Disney end the deal?');
+    expect(stripBotMention(activity)).toBe('why did Disney end the deal?');
+  });
+
+  it('with no recipient, keeps a mention that is not at the start as a plain name', () => {
+    const activity: MentionSource = { text: '<at>Sora Bot</at> what did <at>Ana</at> say', entities: [] };
+    expect(stripBotMention(activity)).toBe('what did Ana say');
   });
 
   it('removes every mention of the bot, where botbuilder removes only the first', () => {
