@@ -63,7 +63,7 @@ export function registerWebChatPage(server: Server, settings: WebChatPageSetting
 }
 
 /** The page with its texts (HTML-escaped) and the settings page.js reads (JSON, safe inside <script>). */
-export function renderPage(template: string, text: PageText, values: { readonly nonce: string; readonly bundleUrl: string }): string {
+function renderPage(template: string, text: PageText, values: { readonly nonce: string; readonly bundleUrl: string }): string {
   const config = {
     nonce: values.nonce,
     tokenUrl: TOKEN_ROUTE,

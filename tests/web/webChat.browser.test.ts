@@ -78,6 +78,11 @@ async function watchProblems(page: Page): Promise<string[]> {
 const botBubbles = (scope: Page | ReturnType<Page['frameLocator']>): Locator => scope.locator('.webchat__bubble:not(.webchat__bubble--from-user)');
 const userBubbles = (scope: Page | ReturnType<Page['frameLocator']>): Locator => scope.locator('.webchat__bubble--from-user');
 
+/** Web Chat shows "Connecting…" until its Direct Line reports online, a moment after the first activity may already show. */
+async function connected(scope: Page | ReturnType<Page['frameLocator']>): Promise<void> {
+  await expect.poll(() => scope.locator('.webchat__connectivityStatus', { hasText: 'Connecting' }).count(), WAIT).toBe(0);
+}
+
 describe('the Web Chat page in a real browser', () => {
   it('welcomes, answers with the quoted source, and answers a tapped follow-up', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
@@ -110,8 +115,41 @@ describe('the Web Chat page in a real browser', () => {
     // the follow-ups of the latest answer are on show
     await expect.poll(() => page.locator('button.webchat__suggested-action').count(), WAIT).toBeGreaterThanOrEqual(1);
 
+    await connected(page);
+    // the transcript follows the conversation: scrolled (with an animation) to the latest answer
+    const scrollable = page.locator('.webchat__basic-transcript__scrollable');
+    await expect
+      .poll(() => scrollable.evaluate((element) => element.scrollHeight - element.clientHeight - element.scrollTop), WAIT)
+      .toBeLessThanOrEqual(1);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'webchat-page.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('says the chat is unavailable when the server gives no token', async () => {
+    const page = await browser.newPage();
+    await page.route('**/api/directline/token', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"not configured"}' }));
+    await page.goto(`${bot.url}/chat`);
+    const status = page.locator('#chat-status');
+    await expect.poll(() => status.textContent(), WAIT).toBe('The chat is not available right now. Please try again later.');
+    expect(await status.isVisible()).toBe(true);
+    expect(await botBubbles(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('fits a phone screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const problems = await watchProblems(page);
+    await page.goto(`${bot.url}/`);
+    await expect.poll(() => botBubbles(page).count(), WAIT).toBe(1);
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    expect(await input.isVisible()).toBe(true);
+    await connected(page);
+    // nothing wider than the screen: no sideways scrolling
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'webchat-phone.png') });
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -130,8 +168,7 @@ describe('the Web Chat page in a real browser', () => {
     await expect.poll(() => botBubbles(frame).count(), WAIT).toBe(1);
     expect(await botBubbles(frame).first().textContent()).toContain('I answer questions about the article');
     expect(await button.getAttribute('aria-expanded')).toBe('true');
-    // Web Chat's "Connecting…" goes once the local Direct Line is online
-    await expect.poll(() => frame.locator('.webchat__connectivityStatus', { hasText: 'Connecting' }).count(), WAIT).toBe(0);
+    await connected(frame);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'webchat-embed.png') });
 
