@@ -36,12 +36,12 @@ export default tseslint.config(
     },
   },
   {
-    // the chat page's script runs in the browser as a classic script
+    // the chat page's script and the embed script run in the browser as classic scripts
     files: ['src/web/**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: {
       sourceType: 'script',
-      globals: { document: 'readonly', fetch: 'readonly', location: 'readonly', navigator: 'readonly' },
+      globals: { document: 'readonly', fetch: 'readonly', location: 'readonly', navigator: 'readonly', window: 'readonly', URL: 'readonly' },
     },
   },
 );

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const running = await startServer(deps, config.port);
   log.info({ url: running.url, auth: config.botAuth.MicrosoftAppId ? 'on' : 'off' }, 'bot listening');
   console.log(
-    `\nSora's Closure bot is running.\n  Chat page:    ${running.url}/\n  Bot endpoint: ${running.url}/api/messages\n  Health:       ${running.url}/healthz\n`,
+    `\nSora's Closure bot is running.\n  Chat page:    ${running.url}/\n  Embed:        <script src="${running.url}/embed.js" async></script>\n  Bot endpoint: ${running.url}/api/messages\n  Health:       ${running.url}/healthz\n`,
   );
   const stop = (): void => {
     void running.close().then(() => process.exit(0));

@@ -5,10 +5,10 @@ import type { Config } from './config.js';
 import { BadRequest, readJsonBody } from './http/readJsonBody.js';
 import { validateActivity } from './http/validateActivity.js';
 import type { Logger } from './logger.js';
-import { registerChatPage } from './web/chatPage.js';
+import { registerWebChat } from './web/registerWebChat.js';
 
 export interface ServerDeps {
-  readonly config: Pick<Config, 'maxBodyBytes' | 'botAuth'>;
+  readonly config: Pick<Config, 'maxBodyBytes' | 'botAuth' | 'webChat'>;
   readonly adapter: CloudAdapter;
   readonly bot: ActivityHandler;
   readonly log: Logger;
@@ -22,7 +22,7 @@ export interface RunningServer {
 }
 
 /**
- * The HTTP front: Bot Framework's /api/messages, the local chat page and a health probe. Bad requests are refused here
+ * The HTTP front: Bot Framework's /api/messages, the website chat (src/web) and a health probe. Bad requests are refused here
  * with a 4xx and a one-line reason, before they reach botbuilder, whose own errors are 500s
  * carrying internal messages.
  */
@@ -56,7 +56,8 @@ export function createServer({ config, adapter, bot, log }: ServerDeps): Server 
     }
   });
 
-  registerChatPage(server);
+  // the Web Chat page, embed script, token endpoint and the local Direct Line
+  registerWebChat(server, { config, adapter, bot, log });
 
   server.get('/healthz', (_req: Request, res: Response, next: Next) => {
     res.send(200, { status: 'ok' });

@@ -22,3 +22,34 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });
 });
+
+describe('website chat settings', () => {
+  it('defaults to the local Direct Line, Azure\'s public domain and no other website', () => {
+    expect(loadConfig({}).webChat).toEqual({
+      directLineSecret: '',
+      directLineDomain: 'https://directline.botframework.com/v3/directline',
+      allowedOrigins: [],
+      maxLocalConversations: 500,
+    });
+  });
+
+  it('reads origins as browsers send them: lower case, no trailing slash, no duplicates', () => {
+    const config = loadConfig({ ALLOWED_ORIGINS: ' https://www.example.com/ , http://localhost:8080,https://www.example.com ' });
+    expect(config.webChat.allowedOrigins).toEqual(['https://www.example.com', 'http://localhost:8080']);
+  });
+
+  it('drops the trailing slash of a regional Direct Line domain', () => {
+    const domain = 'https://europe.directline.botframework.com/v3/directline';
+    expect(loadConfig({ DIRECT_LINE_DOMAIN: `${domain}/` }).webChat.directLineDomain).toBe(domain);
+  });
+
+  it.each([
+    [{ ALLOWED_ORIGINS: '*' }, /ALLOWED_ORIGINS must list origins like https:\/\/www.example.com/],
+    [{ ALLOWED_ORIGINS: 'https://www.example.com/shop' }, /no path or \*\), not "https:\/\/www.example.com\/shop"/],
+    [{ ALLOWED_ORIGINS: 'ftp://files.example.com' }, /ALLOWED_ORIGINS/],
+    [{ DIRECT_LINE_DOMAIN: 'http://directline.botframework.com/v3/directline' }, /DIRECT_LINE_DOMAIN must be an https:\/\/ URL/],
+    [{ DIRECT_LINE_MAX_CONVERSATIONS: '0' }, /DIRECT_LINE_MAX_CONVERSATIONS must be a whole number from 1 to 100000/],
+  ])('refuses %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

@@ -60,15 +60,27 @@ export class ConversationStore {
     return conversation;
   }
 
-  /** The conversation a live token belongs to. */
-  byToken(token: string): Conversation | undefined {
-    const entry = this.tokens.get(hashToken(token));
+  /**
+   * Whether a live conversation has this id, without marking it used: a request with a wrong token
+   * must neither keep someone else's conversation alive nor tell "unknown" from "not yours" wrongly.
+   */
+  has(id: string): boolean {
+    const conversation = this.conversations.get(id);
+    return conversation !== undefined && !this.isIdle(conversation);
+  }
+
+  /** The conversation a live token belongs to, with the token's remaining lifetime. */
+  byToken(token: string): IssuedToken | undefined {
+    const hash = hashToken(token);
+    const entry = this.tokens.get(hash);
     if (!entry) return undefined;
     if (entry.expiresAt <= this.now()) {
-      this.tokens.delete(hashToken(token));
+      this.tokens.delete(hash);
       return undefined;
     }
-    return this.get(entry.conversationId);
+    const conversation = this.get(entry.conversationId);
+    if (!conversation) return undefined;
+    return { conversation, token, expiresInSeconds: Math.max(1, Math.round((entry.expiresAt - this.now()) / 1000)) };
   }
 
   /** A fresh token for the conversation; the previous one stays valid until it expires. */

@@ -14,6 +14,8 @@ export const DIRECT_LINE_OPTIONS = Object.freeze({
   maxBytesPerConversation: 128 * 1024,
   /** Largest activity a browser may post: a typed question is far smaller; a message over the bot's own limit still gets its polite answer. */
   maxClientActivityBytes: 16 * 1024,
+  /** Largest activity the bot may post back: an answer with an Adaptive Card is a few KiB; half a conversation's budget keeps others in view. */
+  maxReplyBytes: 64 * 1024,
   /** Base path of the Direct Line the browser talks to. */
   basePath: '/v3/directline',
   /** Base path of the Bot Connector routes the bot's replies are posted to (the activities' serviceUrl). */
