@@ -3,6 +3,7 @@ import restify, { type Next, type Request, type Response, type Server } from 're
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Config } from './config.js';
 import { BadRequest, readJsonBody } from './http/readJsonBody.js';
+import { refuse } from './http/respond.js';
 import { validateActivity } from './http/validateActivity.js';
 import type { Logger } from './logger.js';
 import { registerWebChat } from './web/registerWebChat.js';
@@ -87,8 +88,4 @@ export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.
         });
       }),
   };
-}
-
-function refuse(res: Response, status: number, reason: string): void {
-  res.send(status, { error: reason });
 }
