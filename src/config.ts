@@ -23,6 +23,15 @@ export interface Config {
   };
   /** The website chat: the Web Chat page, its Direct Line (local or Azure's) and the embed script. */
   readonly webChat: WebChatConfig;
+  /** Where conversation state and the local Direct Line's conversations live (shared by all instances when in Azure Blob Storage). */
+  readonly storage: StorageConfig;
+}
+
+export interface StorageConfig {
+  /** Azure Storage connection string; a secret. Empty: in-process MemoryStorage (one instance, lost on restart). */
+  readonly connectionString: string;
+  /** Blob container holding the state; created when missing. */
+  readonly container: string;
 }
 
 export interface WebChatConfig {
@@ -77,7 +86,25 @@ export function loadConfig(env: Environment = process.env): Config {
       allowedOrigins: origins(env.ALLOWED_ORIGINS),
       maxLocalConversations: integer(env, 'DIRECT_LINE_MAX_CONVERSATIONS', 500, 1, 100_000),
     },
+    storage: storage(env),
   };
+}
+
+/**
+ * Blob Storage settings. The connection string is checked for its shape only (never echoed: it
+ * holds the account key); the container name follows Azure's rules, so a typo fails here and not
+ * on the first customer's message.
+ */
+function storage(env: Environment): StorageConfig {
+  const connectionString = (env.STORAGE_CONNECTION_STRING ?? '').trim();
+  if (connectionString !== '' && !/(^|;)\s*(AccountName|BlobEndpoint|UseDevelopmentStorage)\s*=/i.test(connectionString)) {
+    throw new ConfigError('STORAGE_CONNECTION_STRING must be an Azure Storage connection string (AccountName=...;AccountKey=...; or BlobEndpoint=...)');
+  }
+  const container = (env.STORAGE_CONTAINER ?? '').trim() || 'bot-state';
+  if (!/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/.test(container)) {
+    throw new ConfigError(`STORAGE_CONTAINER must be 3-63 lowercase letters, digits and single hyphens, not "${container}"`);
+  }
+  return { connectionString, container };
 }
 
 function isLogLevel(value: string): value is LogLevel {

@@ -53,3 +53,26 @@ describe('website chat settings', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 });
+
+describe('storage settings', () => {
+  it('defaults to memory (no connection string) and the container bot-state', () => {
+    expect(loadConfig({}).storage).toEqual({ connectionString: '', container: 'bot-state' });
+  });
+
+  it('takes a connection string and a container name', () => {
+    const connectionString = 'DefaultEndpointsProtocol=https;AccountName=sorabot;AccountKey=a2V5;EndpointSuffix=core.windows.net';
+    expect(loadConfig({ STORAGE_CONNECTION_STRING: connectionString, STORAGE_CONTAINER: 'sora-state' }).storage).toEqual({ connectionString, container: 'sora-state' });
+  });
+
+  it.each([
+    [{ STORAGE_CONNECTION_STRING: 'https://sorabot.blob.core.windows.net' }, /STORAGE_CONNECTION_STRING must be an Azure Storage connection string/],
+    [{ STORAGE_CONTAINER: 'Bot_State' }, /STORAGE_CONTAINER must be 3-63 lowercase letters, digits and single hyphens, not "Bot_State"/],
+    [{ STORAGE_CONTAINER: 'ab' }, /STORAGE_CONTAINER/],
+  ])('refuses %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never repeats the connection string in an error: it holds the account key', () => {
+    expect(() => loadConfig({ STORAGE_CONNECTION_STRING: 'AccountKey=c2VjcmV0' })).toThrow(/^(?!.*c2VjcmV0)/s);
+  });
+});
