@@ -1,4 +1,4 @@
-import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
+import { ConversationState, type Storage } from 'botbuilder';
 import { Answerer } from './answering/Answerer.js';
 import { loadKnowledge } from './answering/loadKnowledge.js';
 import { DECISION_OPTIONS } from './answering/options.js';
@@ -7,13 +7,18 @@ import { SoraBot } from './bot/SoraBot.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { ServerDeps } from './server.js';
+import { createStorage } from './storage/createStorage.js';
 
 /**
  * Wires knowledge -> answering core -> bot -> adapter. Shared by the server, the terminal chat
  * and the tests, so they all run the same bot. Throws KnowledgeError on a broken knowledge file.
+ *
+ * `storage` is the process's one Storage (from config: memory, or Azure Blob Storage shared by all
+ * instances); conversation state and the local Direct Line keep everything there, and later
+ * features (tickets) are meant to take it from the returned deps.
  */
-export function createBot(config: Config, log: Logger, storage: Storage = new MemoryStorage()): ServerDeps & { answerer: Answerer } {
+export function createBot(config: Config, log: Logger, storage: Storage = createStorage(config.storage)): ServerDeps & { answerer: Answerer; storage: Storage } {
   const answerer = new Answerer(loadKnowledge(config.knowledgeDir));
   const bot = new SoraBot({ answerer, conversationState: new ConversationState(storage), decision: DECISION_OPTIONS, log });
-  return { config, adapter: createAdapter(config, log), bot, log, answerer };
+  return { config, adapter: createAdapter(config, log), bot, log, answerer, storage };
 }

@@ -48,4 +48,5 @@ export const MESSAGES = Object.freeze({
   tourRestarted: (title: string): string => `Starting "${title}" again from the top.`,
   tourAgain: (title: string): string => `We're already on the tour "${title}". Here's where we were:`,
   error: 'Sorry, something went wrong on my side. Please try again in a moment.',
+  storageDown: "Sorry, I can't reach my memory of our conversation right now. Please send your message again in a moment.",
 });

@@ -7,6 +7,7 @@ import {
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { MESSAGES } from '../messages.js';
+import { StorageUnavailable } from '../storage/StorageUnavailable.js';
 
 /**
  * The CloudAdapter with authentication from config (off while MicrosoftAppId is empty) and a turn
@@ -17,9 +18,11 @@ export function createAdapter(config: Pick<Config, 'botAuth'>, log: Logger): Clo
   const options: ConfigurationBotFrameworkAuthenticationOptions = { ...config.botAuth };
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (context: TurnContext, error: unknown): Promise<void> => {
-    log.error({ err: error, activityType: context.activity.type, channelId: context.activity.channelId }, 'turn failed');
+    // a storage outage is the platform's, not a bug: the user is told to try again shortly
+    const storageDown = error instanceof StorageUnavailable;
+    log.error({ err: error, activityType: context.activity.type, channelId: context.activity.channelId }, storageDown ? 'turn failed: storage unavailable' : 'turn failed');
     try {
-      await context.sendActivity(MESSAGES.error);
+      await context.sendActivity(storageDown ? MESSAGES.storageDown : MESSAGES.error);
     } catch (sendError) {
       // the reply channel itself is down; nothing more to tell the user
       log.error({ err: sendError }, 'could not send the error message');
