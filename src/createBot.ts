@@ -20,5 +20,6 @@ import { createStorage } from './storage/createStorage.js';
 export function createBot(config: Config, log: Logger, storage: Storage = createStorage(config.storage)): ServerDeps & { answerer: Answerer; storage: Storage } {
   const answerer = new Answerer(loadKnowledge(config.knowledgeDir));
   const bot = new SoraBot({ answerer, conversationState: new ConversationState(storage), decision: DECISION_OPTIONS, log });
-  return { config, adapter: createAdapter(config, log), bot, log, answerer, storage };
+  const knowledge = { entries: answerer.knowledge.entries.length, tours: answerer.knowledge.tours.length };
+  return { config, adapter: createAdapter(config, log), bot, log, answerer, storage, knowledge };
 }

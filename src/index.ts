@@ -32,11 +32,25 @@ async function main(): Promise<void> {
   console.log(
     `\nSora's Closure bot is running.\n  Chat page:    ${running.url}/\n  Embed:        <script src="${running.url}/embed.js" async></script>\n  Bot endpoint: ${running.url}/api/messages\n  Health:       ${running.url}/healthz\n`,
   );
-  const stop = (): void => {
-    void running.close().then(() => process.exit(0));
+  // Graceful shutdown: /readyz turns 503 and new requests are refused, turns in flight finish
+  // (bounded), then the listener closes. Exit 1 only when turns had to be cut off.
+  const stop = (signal: string): void => {
+    log.info({ signal }, 'shutting down: finishing turns in flight');
+    // in case closing the listener itself hangs on a connection that will not end
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS + 5000).unref();
+    void running
+      .drain(SHUTDOWN_GRACE_MS)
+      .then(async (drained) => {
+        if (!drained) log.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'shutting down with turns still in flight');
+        await running.close();
+        process.exit(drained ? 0 : 1);
+      });
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
+
+/** Longest wait for turns in flight at shutdown; under Kubernetes' default 30 s grace period. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 void main();

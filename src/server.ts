@@ -1,8 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import { MemoryStorage, type ActivityHandler, type CloudAdapter, type Storage } from 'botbuilder';
 import type { Config } from './config.js';
+import { DIRECT_LINE_OPTIONS } from './directline/options.js';
+import { Drain } from './http/Drain.js';
 import { BadRequest, readJsonBody } from './http/readJsonBody.js';
+import { registerReadiness, type KnowledgeSummary } from './http/registerReadiness.js';
 import { refuse } from './http/respond.js';
 import { validateActivity } from './http/validateActivity.js';
 import type { Logger } from './logger.js';
@@ -13,6 +16,10 @@ export interface ServerDeps {
   readonly adapter: CloudAdapter;
   readonly bot: ActivityHandler;
   readonly log: Logger;
+  /** The process's one Storage (createBot's); a MemoryStorage of the server's own when absent. */
+  readonly storage?: Storage;
+  /** What /readyz reports; absent: no knowledge loaded, never ready. */
+  readonly knowledge?: KnowledgeSummary;
 }
 
 export interface RunningServer {
@@ -20,6 +27,11 @@ export interface RunningServer {
   /** e.g. http://127.0.0.1:3978 */
   readonly url: string;
   readonly close: () => Promise<void>;
+  /**
+   * Graceful shutdown, first half: /readyz turns 503, new requests are refused, and this resolves
+   * once the requests in flight are answered (true) or after timeoutMs (false). Then call close().
+   */
+  readonly drain: (timeoutMs: number) => Promise<boolean>;
 }
 
 /**
@@ -27,8 +39,11 @@ export interface RunningServer {
  * with a 4xx and a one-line reason, before they reach botbuilder, whose own errors are 500s
  * carrying internal messages.
  */
-export function createServer({ config, adapter, bot, log }: ServerDeps): Server {
+export function createServer(deps: ServerDeps, drain = newDrain()): Server {
+  const { config, adapter, bot, log } = deps;
+  const storage = deps.storage ?? new MemoryStorage();
   const server = restify.createServer({ name: 'sora-closure-bot', handleUncaughtExceptions: false });
+  drain.register(server);
 
   const authRequired = config.botAuth.MicrosoftAppId !== '';
   server.post('/api/messages', async (req: Request, res: Response) => {
@@ -58,18 +73,25 @@ export function createServer({ config, adapter, bot, log }: ServerDeps): Server 
   });
 
   // the Web Chat page, embed script, token endpoint and the local Direct Line
-  registerWebChat(server, { config, adapter, bot, log });
+  registerWebChat(server, { config, adapter, bot, log, storage });
 
   server.get('/healthz', (_req: Request, res: Response, next: Next) => {
     res.send(200, { status: 'ok' });
     next();
   });
+  registerReadiness(server, { knowledge: deps.knowledge, storage, drain, log });
 
   return server;
 }
 
+/** While draining: the probes, and the routes the bot's in-flight turns post their replies to. */
+function newDrain(): Drain {
+  return new Drain((path) => path === '/healthz' || path === '/readyz' || path.startsWith(`${DIRECT_LINE_OPTIONS.connectorPath}/`));
+}
+
 export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.0'): Promise<RunningServer> {
-  const server = createServer(deps);
+  const drain = newDrain();
+  const server = createServer(deps, drain);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -87,5 +109,6 @@ export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.
           resolve();
         });
       }),
+    drain: (timeoutMs) => drain.drain(timeoutMs),
   };
 }

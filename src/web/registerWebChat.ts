@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { ActivityHandler, CloudAdapter, Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from '../config.js';
 import { LocalDirectLine } from '../directline/LocalDirectLine.js';
@@ -21,6 +21,8 @@ export interface WebChatDeps {
   readonly adapter: CloudAdapter;
   readonly bot: ActivityHandler;
   readonly log: Logger;
+  /** Where the local Direct Line keeps its conversations (the bot's one Storage). */
+  readonly storage: Storage;
 }
 
 /**
