@@ -1,4 +1,5 @@
-import type { Activity, ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Activity, ActivityHandler, CloudAdapter, Storage } from 'botbuilder';
+import { HttpError } from '../http/HttpError.js';
 import type { Logger } from '../logger.js';
 import type { ClientActivity } from './clientActivity.js';
 import type { Conversation } from './Conversation.js';
@@ -10,6 +11,8 @@ export interface LocalDirectLineSettings {
   readonly adapter: CloudAdapter;
   readonly bot: ActivityHandler;
   readonly log: Logger;
+  /** Where conversations live: the bot's one Storage, so with Blob Storage every instance serves every conversation. */
+  readonly storage: Storage;
   readonly maxConversations: number;
   /**
    * This server's base URL as the bot's own connector client can reach it (http://127.0.0.1:<port>).
@@ -37,9 +40,10 @@ export class LocalDirectLine {
   private readonly connectorKey = randomToken();
 
   constructor(private readonly settings: LocalDirectLineSettings) {
-    this.store = new ConversationStore({
+    this.store = new ConversationStore(settings.storage, {
       maxConversations: settings.maxConversations,
       idleMs: DIRECT_LINE_OPTIONS.idleMs,
+      touchMs: DIRECT_LINE_OPTIONS.touchMs,
       tokenTtlMs: DIRECT_LINE_OPTIONS.tokenTtlSeconds * 1000,
       maxActivities: DIRECT_LINE_OPTIONS.maxActivitiesPerConversation,
       maxBytes: DIRECT_LINE_OPTIONS.maxBytesPerConversation,
@@ -47,7 +51,7 @@ export class LocalDirectLine {
   }
 
   /** A new conversation and its first token; undefined when the store is full. */
-  open(): IssuedToken | undefined {
+  open(): Promise<IssuedToken | undefined> {
     // not "dl_": Web Chat reserves that prefix for user ids embedded in Azure's signed tokens
     return this.store.create(`web_${randomToken(12)}`);
   }
@@ -58,8 +62,12 @@ export class LocalDirectLine {
 
   /** Tells the bot the user joined, once: Web Chat starts the conversation again after a reconnect. */
   async start(conversation: Conversation): Promise<void> {
-    if (conversation.started) return;
-    conversation.started = true;
+    const first = await this.store.update(conversation.id, (current) => {
+      const wasStarted = current.record.started;
+      current.record.started = true;
+      return !wasStarted;
+    });
+    if (first !== true) return;
     await this.toBot(conversation, {
       type: 'conversationUpdate',
       id: `${conversation.id}|start`,
@@ -74,7 +82,8 @@ export class LocalDirectLine {
    */
   async receive(conversation: Conversation, activity: ClientActivity): Promise<string> {
     const echo = { ...activity, channelId: DIRECT_LINE_OPTIONS.channelId, from: userOf(conversation), recipient: { ...DIRECT_LINE_OPTIONS.bot } };
-    const id = conversation.append(echo);
+    const id = await this.store.update(conversation.id, (current) => current.append(echo));
+    if (id === undefined) throw new HttpError(404, 'conversation not found');
     await this.toBot(conversation, { ...echo, id });
     return id;
   }
@@ -84,15 +93,14 @@ export class LocalDirectLine {
    * the bot's diagnostics (the outcome of matching) and never reach a browser. Undefined when the
    * conversation is gone.
    */
-  deliver(conversationId: string, activity: Readonly<Record<string, unknown>>): { id: string } | undefined {
-    const conversation = this.store.get(conversationId);
-    if (!conversation) return undefined;
-    if (activity.type === 'trace') return { id: `${conversationId}|trace` };
+  async deliver(conversationId: string, activity: Readonly<Record<string, unknown>>): Promise<{ id: string } | undefined> {
+    if (activity.type === 'trace') return (await this.store.has(conversationId)) ? { id: `${conversationId}|trace` } : undefined;
     const visible: Record<string, unknown> = { ...activity };
     // serviceUrl holds the connector key; the browser has no use for it
     delete visible.serviceUrl;
     const from = typeof visible.from === 'object' && visible.from !== null ? visible.from : DIRECT_LINE_OPTIONS.bot;
-    return { id: conversation.append({ ...visible, from, channelId: DIRECT_LINE_OPTIONS.channelId }) };
+    const id = await this.store.update(conversationId, (conversation) => conversation.append({ ...visible, from, channelId: DIRECT_LINE_OPTIONS.channelId }));
+    return id === undefined ? undefined : { id };
   }
 
   private async toBot(conversation: Conversation, activity: Readonly<Record<string, unknown>>): Promise<void> {

@@ -2,6 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { HttpError } from '../http/HttpError.js';
 import { BadRequest, readJsonBody } from '../http/readJsonBody.js';
 import { refuse, respond } from '../http/respond.js';
+import { refusingStorageOutage } from '../http/storageOutage.js';
 import type { Logger } from '../logger.js';
 import type { OriginPolicy } from '../web/OriginPolicy.js';
 import { parseClientActivity } from './clientActivity.js';
@@ -24,7 +25,7 @@ export function registerDirectLineRoutes(server: Server, directLine: LocalDirect
   server.post(`${base}/conversations`, async (req: Request, res: Response) => {
     req.resume(); // Web Chat sends {user, locale}; the user comes from the token, so the body is not read
     await guarded(req, res, origins, log, async () => {
-      const session = authenticate(req, directLine);
+      const session = await authenticate(req, directLine);
       await turn(log, () => directLine.start(session.conversation));
       res.send(201, sessionBody(session));
     });
@@ -32,7 +33,7 @@ export function registerDirectLineRoutes(server: Server, directLine: LocalDirect
 
   server.post(activities, async (req: Request, res: Response) => {
     await guarded(req, res, origins, log, async () => {
-      const session = authorize(req, directLine, conversationIdOf(req));
+      const session = await authorize(req, directLine, conversationIdOf(req));
       const activity = parseClientActivity(await readJsonBody(req, DIRECT_LINE_OPTIONS.maxClientActivityBytes));
       const id = await turn(log, () => directLine.receive(session.conversation, activity));
       res.send(200, { id });
@@ -40,21 +41,19 @@ export function registerDirectLineRoutes(server: Server, directLine: LocalDirect
   });
 
   server.get(activities, async (req: Request, res: Response) => {
-    await guarded(req, res, origins, log, () => {
-      const session = authorize(req, directLine, conversationIdOf(req));
+    await guarded(req, res, origins, log, async () => {
+      const session = await authorize(req, directLine, conversationIdOf(req));
       res.header('cache-control', 'no-store');
       res.send(200, session.conversation.since(watermarkOf(req)));
-      return Promise.resolve();
     });
   });
 
   // Web Chat refreshes its token every 15 minutes; the old one stays valid until it expires.
   server.post(`${base}/tokens/refresh`, async (req: Request, res: Response) => {
     req.resume();
-    await guarded(req, res, origins, log, () => {
-      const session = authenticate(req, directLine);
-      res.send(200, sessionBody(directLine.store.issue(session.conversation)));
-      return Promise.resolve();
+    await guarded(req, res, origins, log, async () => {
+      const session = await authenticate(req, directLine);
+      res.send(200, sessionBody(await directLine.store.issue(session.conversation)));
     });
   });
 
@@ -68,25 +67,25 @@ async function guarded(req: Request, res: Response, origins: OriginPolicy, log: 
     refuse(res, 403, 'this origin may not use the chat; add it to ALLOWED_ORIGINS');
     return;
   }
-  await respond(res, log, route);
+  await respond(res, log, () => refusingStorageOutage(log, route));
 }
 
 /** The conversation of the request's bearer token: 401 without one, 403 when it is unknown or expired. */
-function authenticate(req: Request, directLine: LocalDirectLine): IssuedToken {
+async function authenticate(req: Request, directLine: LocalDirectLine): Promise<IssuedToken> {
   const token = bearerToken(req.headers.authorization);
   if (token === undefined) throw new HttpError(401, 'missing Authorization: Bearer <token>');
-  const session = directLine.store.byToken(token);
+  const session = await directLine.store.byToken(token);
   if (!session) throw new HttpError(403, 'token is invalid or expired');
   return session;
 }
 
 /** Like authenticate, for a conversation named in the path: 404 when it does not exist, 403 when the token is not its own. */
-function authorize(req: Request, directLine: LocalDirectLine, conversationId: string): IssuedToken {
+async function authorize(req: Request, directLine: LocalDirectLine, conversationId: string): Promise<IssuedToken> {
   const token = bearerToken(req.headers.authorization);
   if (token === undefined) throw new HttpError(401, 'missing Authorization: Bearer <token>');
-  const session = directLine.store.byToken(token);
-  if (session?.conversation.id === conversationId) return session;
-  if (!directLine.store.has(conversationId)) throw new HttpError(404, 'conversation not found');
+  const found = await directLine.store.authorize(conversationId, token);
+  if ('session' in found) return found.session;
+  if (found.refused === 'not found') throw new HttpError(404, 'conversation not found');
   throw new HttpError(403, 'token is not valid for this conversation');
 }
 

@@ -36,7 +36,7 @@ export interface WebChatDeps {
  *   for every reply the bot sends to itself and could not pass the adapter's JWT check, so the
  *   page says the chat is unavailable and the log says to set DIRECT_LINE_SECRET.
  */
-export function registerWebChat(server: Server, { config, adapter, bot, log }: WebChatDeps): void {
+export function registerWebChat(server: Server, { config, adapter, bot, log, storage }: WebChatDeps): void {
   const origins = new OriginPolicy(config.webChat.allowedOrigins);
   let tokens: TokenSource;
   if (config.webChat.directLineSecret !== '') {
@@ -46,12 +46,13 @@ export function registerWebChat(server: Server, { config, adapter, bot, log }: W
       adapter,
       bot,
       log,
+      storage,
       maxConversations: config.webChat.maxLocalConversations,
       selfUrl: () => loopbackUrl(server),
     });
     registerDirectLineRoutes(server, directLine, origins, log);
     registerConnectorRoutes(server, directLine, log);
-    tokens = new LocalTokenSource(directLine);
+    tokens = new LocalTokenSource(directLine, log);
   } else {
     const reason = 'the website chat needs DIRECT_LINE_SECRET when MicrosoftAppId is set';
     log.warn(reason);

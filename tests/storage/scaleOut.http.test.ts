@@ -6,6 +6,7 @@ import { createBot } from '../../src/createBot.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { startAzurite, type Azurite } from '../helpers/azurite.js';
+import { bearer, call, poll, send, startConversation, type StreamActivity } from '../helpers/directLineClient.js';
 import { ask, outcomeOf, post, messageActivity, startTestBot, type Reply } from '../helpers/testBot.js';
 
 /**
@@ -77,6 +78,46 @@ describe('several instances share one conversation through Blob Storage', () => 
   });
 });
 
+describe('the website chat on the local Direct Line, served by both instances', () => {
+  it('polls on B what was posted on A, and the other way round, with one watermark sequence', async () => {
+    const session = await startConversation(a.url);
+    const greeting = await poll(b.url, session);
+    expect(messages(greeting.activities)).toEqual([expect.stringMatching(/^Hi! I answer questions about the article/)]);
+
+    const sent = await send(b.url, session, { type: 'message', text: 'walk me through the Disney deal', channelData: { clientActivityID: 'c-1' } });
+    expect(sent.status).toBe(200);
+    const afterB = await poll(a.url, session, greeting.watermark);
+    expect(afterB.activities[0]).toMatchObject({ text: 'walk me through the Disney deal', channelData: { clientActivityID: 'c-1' } });
+    expect(messages(afterB.activities).join('\n')).toContain('**The Disney deal**');
+
+    // the tour's next step on the other instance: conversation state and the stream both shared
+    expect((await send(a.url, session, { type: 'message', text: 'next' })).status).toBe(200);
+    const afterA = await poll(b.url, session, afterB.watermark);
+    expect(messages(afterA.activities)[0]).toBe('next');
+    expect(messages(afterA.activities).join('\n')).toContain('Mickey Mouse');
+    expect(Number(afterA.watermark)).toBeGreaterThan(Number(afterB.watermark));
+  });
+
+  it('greets once even when the page starts the conversation again on the other instance', async () => {
+    const session = await startConversation(a.url);
+    const again = await call(`${b.url}/v3/directline/conversations`, { method: 'POST', headers: bearer(session.token), body: '{}' });
+    expect(again.status).toBe(201);
+    expect(messages((await poll(a.url, session)).activities)).toHaveLength(1);
+  });
+
+  it('takes a token refreshed on one instance on the other; a foreign token is refused there too', async () => {
+    const session = await startConversation(a.url);
+    const refreshed = await call(`${b.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: bearer(session.token) });
+    expect(refreshed.status).toBe(200);
+    const { token } = refreshed.body as { token: string };
+    expect((await poll(a.url, { conversationId: session.conversationId, token })).activities.length).toBe(1);
+
+    const other = await startConversation(b.url);
+    const foreign = await call(`${a.url}/v3/directline/conversations/${session.conversationId}/activities`, { headers: bearer(other.token) });
+    expect(foreign.status).toBe(403);
+  });
+});
+
 describe('a storage outage in the middle of a conversation', () => {
   it('gets a short apology instead of a 500, and the next turn works once storage is back', async () => {
     const c = conversation();
@@ -102,4 +143,23 @@ describe('a storage outage in the middle of a conversation', () => {
     expect(textOf(next)).toContain('**The Disney deal**');
     expect(textOf(await ask(b.url, 'next', c))).toContain('Mickey Mouse');
   });
+
+  it('the website chat answers 503 with a short reason while storage is down, and works again after', async () => {
+    const session = await startConversation(a.url);
+    await azurite.stop();
+    const polled = await call(`${b.url}/v3/directline/conversations/${session.conversationId}/activities`, { headers: bearer(session.token) });
+    expect(polled.status).toBe(503);
+    expect(polled.body).toEqual({ error: 'the chat is unavailable for a moment; please try again' });
+    const token = await call(`${a.url}/api/directline/token`, { method: 'POST' });
+    expect(token.status).toBe(503);
+
+    // back, but empty (in-memory Azurite): that conversation is gone, a new one works on both
+    await azurite.restart();
+    const fresh = await startConversation(b.url);
+    expect(messages((await poll(a.url, fresh)).activities)).toHaveLength(1);
+  });
 });
+
+function messages(activities: readonly StreamActivity[]): string[] {
+  return activities.filter((x) => x.type === 'message').map((x) => x.text ?? '');
+}
