@@ -2,10 +2,11 @@ import type { Activity, ActivityHandler, CloudAdapter, Storage } from 'botbuilde
 import { HttpError } from '../http/HttpError.js';
 import type { Logger } from '../logger.js';
 import type { ClientActivity } from './clientActivity.js';
+import { ConnectorKeys } from './ConnectorKeys.js';
 import type { Conversation } from './Conversation.js';
 import { ConversationStore, type IssuedToken } from './ConversationStore.js';
 import { DIRECT_LINE_OPTIONS } from './options.js';
-import { randomToken, sameSecret } from './tokens.js';
+import { randomToken } from './tokens.js';
 
 export interface LocalDirectLineSettings {
   readonly adapter: CloudAdapter;
@@ -33,13 +34,11 @@ export interface LocalDirectLineSettings {
  */
 export class LocalDirectLine {
   readonly store: ConversationStore;
-  /**
-   * Part of the serviceUrl, so only the bot's connector client (which gets the serviceUrl from us)
-   * can post into a conversation; the browser never sees it. New with every process, like the store.
-   */
-  private readonly connectorKey = randomToken();
+  /** The secret in the serviceUrl the bot posts its replies to; shared with the other instances through Storage. */
+  private readonly connectorKeys: ConnectorKeys;
 
   constructor(private readonly settings: LocalDirectLineSettings) {
+    this.connectorKeys = new ConnectorKeys(settings.storage);
     this.store = new ConversationStore(settings.storage, {
       maxConversations: settings.maxConversations,
       idleMs: DIRECT_LINE_OPTIONS.idleMs,
@@ -56,8 +55,8 @@ export class LocalDirectLine {
     return this.store.create(`web_${randomToken(12)}`);
   }
 
-  isConnectorKey(key: string): boolean {
-    return sameSecret(key, this.connectorKey);
+  isConnectorKey(key: string): Promise<boolean> {
+    return this.connectorKeys.accepts(key);
   }
 
   /** Tells the bot the user joined, once: Web Chat starts the conversation again after a reconnect. */
@@ -104,12 +103,13 @@ export class LocalDirectLine {
   }
 
   private async toBot(conversation: Conversation, activity: Readonly<Record<string, unknown>>): Promise<void> {
+    await this.connectorKeys.record();
     const full: Partial<Activity> = {
       from: userOf(conversation),
       recipient: { ...DIRECT_LINE_OPTIONS.bot },
       ...activity,
       channelId: DIRECT_LINE_OPTIONS.channelId,
-      serviceUrl: `${this.settings.selfUrl()}${DIRECT_LINE_OPTIONS.connectorPath}/${this.connectorKey}`,
+      serviceUrl: `${this.settings.selfUrl()}${DIRECT_LINE_OPTIONS.connectorPath}/${this.connectorKeys.own}`,
       conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
       timestamp: new Date(),
     };

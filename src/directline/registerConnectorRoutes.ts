@@ -18,7 +18,7 @@ export function registerConnectorRoutes(server: Server, directLine: LocalDirectL
   // async: restify accepts a two-argument handler only when it is an async function
   const handler = async (req: Request, res: Response): Promise<void> => {
     await respond(res, log, () => refusingStorageOutage(log, async () => {
-      if (!directLine.isConnectorKey(param(req, 'key'))) throw new HttpError(403, 'unknown connector key');
+      if (!(await directLine.isConnectorKey(param(req, 'key')))) throw new HttpError(403, 'unknown connector key');
       const activity = await readJsonBody(req, DIRECT_LINE_OPTIONS.maxReplyBytes);
       if (typeof activity !== 'object' || activity === null || Array.isArray(activity) || typeof (activity as { type?: unknown }).type !== 'string') {
         throw new BadRequest(400, 'body must be one activity with a type');

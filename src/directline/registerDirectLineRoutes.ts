@@ -4,6 +4,7 @@ import { BadRequest, readJsonBody } from '../http/readJsonBody.js';
 import { refuse, respond } from '../http/respond.js';
 import { refusingStorageOutage } from '../http/storageOutage.js';
 import type { Logger } from '../logger.js';
+import { StorageUnavailable } from '../storage/StorageUnavailable.js';
 import type { OriginPolicy } from '../web/OriginPolicy.js';
 import { parseClientActivity } from './clientActivity.js';
 import type { IssuedToken } from './ConversationStore.js';
@@ -111,6 +112,8 @@ async function turn<T>(log: Logger, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
+    // storage, not the bot: refusingStorageOutage answers it with a 503
+    if (error instanceof StorageUnavailable) throw error;
     log.error({ err: error }, 'local Direct Line: the bot failed to take an activity');
     throw new HttpError(502, 'the bot could not take the activity');
   }
