@@ -16,6 +16,11 @@ import { createStorage } from './storage/createStorage.js';
  * `storage` is the process's one Storage (from config: memory, or Azure Blob Storage shared by all
  * instances); conversation state and the local Direct Line keep everything there, and later
  * features (tickets) are meant to take it from the returned deps.
+ *
+ * Conversation state is written last-writer-wins (BotState's eTag "*"), on purpose: one user's
+ * turns come one after another, and when two overlap (a double send) the later answer's memory
+ * wins, which costs at most a tour step, whereas an eTag check would answer one of them with an
+ * error. The local Direct Line's stream, which two requests do append to at once, uses eTags.
  */
 export function createBot(config: Config, log: Logger, storage: Storage = createStorage(config.storage)): ServerDeps & { answerer: Answerer; storage: Storage } {
   const answerer = new Answerer(loadKnowledge(config.knowledgeDir));

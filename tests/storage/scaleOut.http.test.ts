@@ -68,6 +68,15 @@ describe('several instances share one conversation through Blob Storage', () => 
     expect(textOf(help)).toContain('"The Disney deal" (step 2 of 5: The characters)');
   });
 
+  it('two overlapping turns of one conversation on both instances are both answered (last writer wins)', async () => {
+    const c = conversation();
+    await ask(a.url, 'walk me through the Disney deal', c);
+    const [onA, onB] = await Promise.all([ask(a.url, 'how much money did Sora make?', c), ask(b.url, 'who is Bill Peebles?', c)]);
+    expect(textOf(onA)).not.toContain('Sorry, something went wrong');
+    expect(textOf(onB)).not.toContain('Sorry, something went wrong');
+    expect(textOf(await ask(a.url, 'help', c))).toContain('"The Disney deal"');
+  });
+
   it('instances that never met the conversation still greet it only once', async () => {
     const c = conversation();
     const joined = { type: 'conversationUpdate', membersAdded: [{ id: 'user-1' }], deliveryMode: 'expectReplies', ...c };
