@@ -85,6 +85,8 @@ export class Answerer {
       normalizer: new TextNormalizer(synonyms, { correct: corrector.knownTypo }),
       options: matching,
       rarity: (word) => english.rarity(word),
+      // decide() reads the best of each kind, the best few answers and those close to the best
+      needs: { group: (target) => target.kind, perGroup: decision.clarifyOptions, margin: decision.clarifyMargin },
     });
     this.handoff = new HandoffDetector(knowledge.handoffPatterns, knowledge.handoffWhole);
     this.smallTalk = new SmallTalkDetector(knowledge.smallTalk);

@@ -1,3 +1,4 @@
+import { BoundedCache } from './BoundedCache.js';
 import type { TextNormalizer } from './TextNormalizer.js';
 import { tokenize } from './tokenize.js';
 
@@ -22,6 +23,12 @@ export const SHORT_MESSAGE_WORDS = 4;
  * words or a short message naming only that button); anything less is left to the question matcher.
  */
 export class ChoiceMatcher {
+  /** Button labels come from the knowledge files: each is read once. */
+  private readonly labels = new BoundedCache<{ readonly typed: string; readonly stems: ReadonlySet<string> }>((label) => ({
+    typed: tokenize(label).join(' '),
+    stems: new Set(this.normalizer.stems(label)),
+  }));
+
   constructor(private readonly normalizer: TextNormalizer) {}
 
   /**
@@ -35,7 +42,7 @@ export class ChoiceMatcher {
     const surface = tokenize(text);
     if (surface.length === 0 || labels.length === 0) return undefined;
     const typed = surface.join(' ');
-    const exact = labels.findIndex((label) => tokenize(label).join(' ') === typed);
+    const exact = labels.findIndex((label) => this.labels.get(label).typed === typed);
     if (exact >= 0) return exact;
     const ordinal = byPosition(surface, labels.length);
     if (ordinal !== undefined) return ordinal;
@@ -43,10 +50,10 @@ export class ChoiceMatcher {
     const terms = new Set(this.normalizer.stems(text));
     if (terms.size === 0) return undefined;
     const holding = labels
-      .map((label, index) => ({ index, stems: new Set(this.normalizer.stems(label)) }))
+      .map((label, index) => ({ index, stems: this.labels.get(label).stems }))
       .filter(({ stems }) => [...terms].every((t) => stems.has(t)));
     if (holding.length === 1) {
-      const [only] = holding as [{ index: number; stems: Set<string> }];
+      const [only] = holding as [{ index: number; stems: ReadonlySet<string> }];
       const recall = terms.size / Math.max(1, only.stems.size);
       if (recall >= 0.5 || surface.length <= shortWords) return only.index;
       return undefined;

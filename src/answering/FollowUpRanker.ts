@@ -68,9 +68,8 @@ export class FollowUpRanker {
     if (gap?.item.kind !== 'gap' || gap.score < decision.answerThreshold) return undefined;
     const favoured = leaning[0];
     if (!favoured || favoured.item.kind === 'gap') return undefined;
-    const favouredAlone = alone.find((s) => s.item === favoured.item);
-    // an entry the message alone does not even rank holds none of its words
-    const favouredCoverage = favouredAlone?.coverage ?? 0;
+    // what the message alone covers of the favoured entry (0 when it holds none of its words)
+    const favouredCoverage = matcher.coverage(query, favoured.item);
     return favouredCoverage < gap.coverage ? alone : undefined;
   }
 

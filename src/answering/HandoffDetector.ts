@@ -1,3 +1,4 @@
+import { BoundedCache } from './BoundedCache.js';
 import { tokenize } from './tokenize.js';
 import { similarWord, singular } from './wordMatch.js';
 
@@ -11,6 +12,8 @@ const FILLER = new Set(['a', 'an', 'the', 'to', 'with', 'me', 'i', 'please', 'ca
 export class HandoffDetector {
   private readonly patterns: readonly (readonly string[])[];
   private readonly whole: ReadonlySet<string>;
+  /** The pattern words each message word resembles (one typo forgiven), worked out once per word. */
+  private readonly resembled: BoundedCache<ReadonlySet<string>>;
 
   /**
    * @param patterns phrases that ask for a person wherever they stand in a message
@@ -19,12 +22,15 @@ export class HandoffDetector {
   constructor(patterns: readonly string[], whole: readonly string[] = []) {
     this.patterns = patterns.map((p) => contentWords(p));
     this.whole = new Set(whole.map((w) => contentWords(w).join(' ')));
+    const vocabulary = [...new Set(this.patterns.flat())];
+    this.resembled = new BoundedCache((word) => new Set(vocabulary.filter((p) => similarWord(word, p))));
   }
 
   matches(message: readonly string[]): boolean {
     const words = message.filter((w) => !FILLER.has(w)).map(singular);
     if (this.whole.has(words.join(' '))) return true;
-    return this.patterns.some((pattern) => pattern.every((p) => words.some((w) => similarWord(w, p))));
+    const resembled = words.map((w) => this.resembled.get(w));
+    return this.patterns.some((pattern) => pattern.every((p) => resembled.some((similar) => similar.has(p))));
   }
 }
 

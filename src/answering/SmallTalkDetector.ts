@@ -1,3 +1,4 @@
+import { BoundedCache } from './BoundedCache.js';
 import { STOPWORDS } from './stopwords.js';
 import { tokenize } from './tokenize.js';
 import type { SmallTalkIntent } from './types.js';
@@ -26,6 +27,10 @@ const SMALL_TALK_PADDING = new Set([
 export class SmallTalkDetector {
   private readonly patterns: readonly { intent: SmallTalkIntent; words: readonly string[] }[];
   private readonly vocabulary: readonly string[];
+  /** The small-talk words each message word resembles (typos forgiven), worked out once per word. */
+  private readonly resembled = new BoundedCache<ReadonlySet<string>>(
+    (word) => new Set(this.vocabulary.filter((v) => similarWord(word, v))),
+  );
 
   constructor(
     intents: readonly SmallTalkIntent[],
@@ -40,14 +45,12 @@ export class SmallTalkDetector {
 
   match(surface: readonly string[]): SmallTalkMatch | undefined {
     if (surface.length === 0) return undefined;
-    const foreign = surface.some(
-      (w) => !STOPWORDS.has(w) && !SMALL_TALK_PADDING.has(w) && !this.vocabulary.some((v) => similarWord(w, v)),
-    );
+    const foreign = surface.some((w) => !STOPWORDS.has(w) && !SMALL_TALK_PADDING.has(w) && this.resembled.get(w).size === 0);
     if (foreign) return undefined;
     let best: SmallTalkMatch | undefined;
     const unpadded = surface.filter((w) => !SMALL_TALK_PADDING.has(w) && !STOPWORDS.has(w));
     for (const { intent, words } of this.patterns) {
-      const shared = words.filter((p) => surface.some((w) => similarWord(w, p))).length;
+      const shared = words.filter((p) => surface.some((w) => this.similar(w, p))).length;
       const whole = shared / Math.max(words.length, surface.length);
       // a whole pattern inside a message made of patterns and padding only
       const contained = shared === words.length ? shared / Math.max(1, unpadded.length) : 0;
@@ -58,12 +61,17 @@ export class SmallTalkDetector {
     return this.composed(unpadded);
   }
 
+  /** looselySimilarWord(word, vocabularyWord), from the per-word cache. */
+  private similar(word: string, vocabularyWord: string): boolean {
+    return this.resembled.get(word).has(vocabularyWord);
+  }
+
   /** "nice, cheers": two patterns side by side count as small talk of the longer one's intent. */
   private composed(words: readonly string[]): SmallTalkMatch | undefined {
     if (words.length === 0) return undefined;
-    const covering = this.patterns.filter((p) => p.words.every((pw) => words.some((w) => similarWord(w, pw))));
+    const covering = this.patterns.filter((p) => p.words.every((pw) => words.some((w) => this.similar(w, pw))));
     const covered = new Set(covering.flatMap((p) => p.words));
-    if (covering.length === 0 || !words.every((w) => [...covered].some((c) => similarWord(w, c)))) return undefined;
+    if (covering.length === 0 || !words.every((w) => [...covered].some((c) => this.similar(w, c)))) return undefined;
     const longest = covering.reduce((a, b) => (b.words.length > a.words.length ? b : a));
     return { intent: longest.intent, score: this.minSimilarity };
   }

@@ -1,3 +1,4 @@
+import { BoundedCache } from './BoundedCache.js';
 import { editDistance } from './editDistance.js';
 
 export interface CorrectionRules {
@@ -52,8 +53,15 @@ export class SpellCorrector {
   /** Only the typos the knowledge base itself contains, for indexing knowledge text. */
   readonly knownTypo = (word: string): string | undefined => this.knownTypos.get(word);
 
+  /** correct() scans the vocabulary for near words; each word is looked up once. */
+  private readonly corrections = new BoundedCache<string | undefined>((word) => this.correctAfresh(word));
+
   /** The corrected word, or undefined when the word is known, too short, a number or ambiguous. */
   correct(word: string): string | undefined {
+    return this.corrections.get(word);
+  }
+
+  private correctAfresh(word: string): string | undefined {
     const typo = this.knownTypos.get(word);
     if (typo !== undefined) return typo;
     if (this.frequency.has(word) || word.length < 3 || /\d/.test(word) || this.isRealWord(word)) return undefined;

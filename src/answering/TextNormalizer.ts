@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { BoundedCache } from './BoundedCache.js';
 import { STOPWORDS } from './stopwords.js';
 import type { SynonymRewriter } from './SynonymRewriter.js';
 import { tokenize } from './tokenize.js';
@@ -35,12 +36,22 @@ export interface WordFixer {
  * in on purpose (alternate questions such as "disney deel").
  */
 export class TextNormalizer {
+  /**
+   * One turn reads the same message several times (interruption, tour request, button, question):
+   * the last few analyses are kept. Few, so a benchmark cycling through many messages gains nothing.
+   */
+  private readonly recent = new BoundedCache<Analysis>((text) => this.analyzeAfresh(text), 4);
+
   constructor(
     private readonly synonyms: SynonymRewriter,
     private readonly corrector?: WordFixer,
   ) {}
 
   analyze(text: string): Analysis {
+    return this.recent.get(text);
+  }
+
+  private analyzeAfresh(text: string): Analysis {
     const surface = tokenize(text);
     const corrected = surface.map((word) => {
       if (STOPWORDS.has(word)) return { word, corrected: false };

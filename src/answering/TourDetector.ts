@@ -23,6 +23,8 @@ export class TourDetector {
   private readonly tours: readonly TourWords[];
   private readonly strong: readonly (readonly string[])[];
   private readonly plain: readonly (readonly string[])[];
+  /** Each tour's button label as typed words, for an exact match. */
+  private readonly buttons: readonly { readonly tour: Tour; readonly typed: string }[];
 
   constructor(tours: readonly Tour[], requests: TourRequests, private readonly normalizer: TextNormalizer) {
     this.tours = tours.map((tour) => ({
@@ -34,6 +36,7 @@ export class TourDetector {
     const phrases = (list: readonly string[]): string[][] => list.map((p) => tokenize(p)).sort((a, b) => b.length - a.length);
     this.strong = phrases(requests.strong);
     this.plain = phrases(requests.plain);
+    this.buttons = tours.map((tour) => ({ tour, typed: tokenize(TourDetector.buttonLabel(tour)).join(' ') }));
   }
 
   /** The label of a tour's button; typing it exactly also starts the tour. */
@@ -45,7 +48,7 @@ export class TourDetector {
     // typos fixed ("disny"), so a misspelt subject still anchors the request
     const words = this.normalizer.analyze(text).words;
     const typed = tokenize(text).join(' ');
-    const byButton = this.tours.find(({ tour }) => tokenize(TourDetector.buttonLabel(tour)).join(' ') === typed);
+    const byButton = this.buttons.find((button) => button.typed === typed);
     if (byButton) return byButton.tour;
     const strong = this.strip(words, this.strong);
     const request = strong ?? this.strip(words, this.plain);
