@@ -23,6 +23,15 @@ export interface Config {
   };
   /** The website chat: the Web Chat page, its Direct Line (local or Azure's) and the embed script. */
   readonly webChat: WebChatConfig;
+  /** The opt-in review log of the learning loop (src/learning): questions the bot struggled with, feedback. */
+  readonly eventLog: EventLogConfig;
+}
+
+export interface EventLogConfig {
+  /** JSON Lines file, absolute; empty: no review log (the default, since it keeps what users wrote). */
+  readonly file: string;
+  /** Size at which the file is rotated to `<file>.1`. */
+  readonly maxBytes: number;
 }
 
 export interface WebChatConfig {
@@ -76,6 +85,10 @@ export function loadConfig(env: Environment = process.env): Config {
       directLineDomain: directLineDomain(env.DIRECT_LINE_DOMAIN),
       allowedOrigins: origins(env.ALLOWED_ORIGINS),
       maxLocalConversations: integer(env, 'DIRECT_LINE_MAX_CONVERSATIONS', 500, 1, 100_000),
+    },
+    eventLog: {
+      file: (env.EVENT_LOG_PATH ?? '').trim() === '' ? '' : path.resolve((env.EVENT_LOG_PATH ?? '').trim()),
+      maxBytes: integer(env, 'EVENT_LOG_MAX_BYTES', 10 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
     },
   };
 }
