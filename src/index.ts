@@ -33,7 +33,8 @@ async function main(): Promise<void> {
     `\nSora's Closure bot is running.\n  Chat page:    ${running.url}/\n  Embed:        <script src="${running.url}/embed.js" async></script>\n  Bot endpoint: ${running.url}/api/messages\n  Health:       ${running.url}/healthz\n`,
   );
   const stop = (): void => {
-    void running.close().then(() => process.exit(0));
+    // the review log's last queued lines are written before the process ends
+    void running.close().then(() => deps.events.flush()).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
