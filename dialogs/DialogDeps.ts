@@ -2,6 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Answerer } from '../src/answering/Answerer.js';
 import type { DecisionOptions } from '../src/answering/options.js';
 import type { ConversationMemory } from '../src/answering/types.js';
+import type { EventLog } from '../src/learning/EventLog.js';
 import type { ReplyModel } from './replies.js';
 
 /**
@@ -18,4 +19,15 @@ export interface DialogDeps {
   readonly send: (context: TurnContext, reply: ReplyModel) => Promise<void>;
   /** Hands the conversation to a person (sends the handoff.initiate event with the transcript). */
   readonly handoff: (context: TurnContext) => Promise<void>;
+  /** The learning loop: the review log, and what it must remember across turns. */
+  readonly learning: LearningDeps;
+}
+
+export interface LearningDeps {
+  readonly events: EventLog;
+  /**
+   * The question a "Did you mean" was shown for, in the user's words, until it is settled: the
+   * core remembers it only as stems, and a pick is logged as "this question means that entry".
+   */
+  readonly clarifying: StatePropertyAccessor<string>;
 }

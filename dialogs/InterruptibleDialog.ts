@@ -2,6 +2,7 @@ import { ActivityTypes } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { ConversationAction } from '../src/answering/types.js';
 import type { DialogDeps } from './DialogDeps.js';
+import { feedbackOf, type FeedbackValue } from './feedback.js';
 
 
 /** botbuilder types activity.type as a plain string; its enum value compared as one. */
@@ -24,6 +25,9 @@ export abstract class InterruptibleDialog<Options extends object> extends Dialog
     const activity = dc.context.activity;
     // events and other non-messages pass by a waiting dialog untouched
     if (activity.type !== MESSAGE) return Dialog.EndOfTurn;
+    // a 👍 / 👎 tap is about an earlier reply, not a step of this dialog
+    const feedback = feedbackOf(activity);
+    if (feedback) return this.onFeedback(dc, feedback);
     const text = typeof activity.text === 'string' ? activity.text : '';
     const action = this.deps.answerer.action(text);
     if (action !== undefined) return this.interrupt(dc, action);
@@ -32,6 +36,9 @@ export abstract class InterruptibleDialog<Options extends object> extends Dialog
 
   /** What "help", "stop", "start over" or "menu" do at this step. */
   protected abstract interrupt(dc: DialogContext, action: ConversationAction): Promise<DialogTurnResult>;
+
+  /** A tap on a feedback button (👍, 👎, what was wrong). */
+  protected abstract onFeedback(dc: DialogContext, feedback: FeedbackValue): Promise<DialogTurnResult>;
 
   /** Any other message. */
   protected abstract onMessage(dc: DialogContext, text: string): Promise<DialogTurnResult>;

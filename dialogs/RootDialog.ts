@@ -2,6 +2,8 @@ import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { MESSAGES } from '../src/messages.js';
 import type { DialogDeps } from './DialogDeps.js';
+import { feedbackOf } from './feedback.js';
+import { FeedbackTurn } from './FeedbackTurn.js';
 import { recordOutcome } from './outcomeTrace.js';
 import { QuestionTurn } from './QuestionTurn.js';
 import { STALE_TOUR, TourDialog } from './TourDialog.js';
@@ -18,11 +20,13 @@ const MESSAGE: string = ActivityTypes.Message;
 export class RootDialog extends ComponentDialog {
   static readonly ID = 'root';
   private readonly questions: QuestionTurn;
+  private readonly feedback: FeedbackTurn;
 
   constructor(private readonly deps: DialogDeps) {
     super(RootDialog.ID);
     this.addDialog(new TourDialog(deps));
     this.questions = new QuestionTurn(deps);
+    this.feedback = new FeedbackTurn(deps);
   }
 
   protected override async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -43,6 +47,12 @@ export class RootDialog extends ComponentDialog {
   private async route(innerDc: DialogContext): Promise<DialogTurnResult> {
     const { activity } = innerDc.context;
     if (activity.type !== MESSAGE) return Dialog.EndOfTurn;
+    // a 👍 / 👎 tap carries data, not a question (a running tour gets it first, in continueDialog)
+    const feedback = feedbackOf(activity);
+    if (feedback) {
+      await this.feedback.run(innerDc.context, feedback);
+      return Dialog.EndOfTurn;
+    }
     const text = typeof activity.text === 'string' ? activity.text : '';
     if (text.trim() === '' && (activity.attachments?.length ?? 0) > 0) {
       // a picture or file with no words: nothing the article could answer

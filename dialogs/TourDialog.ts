@@ -2,10 +2,12 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import type { ConversationAction, Tour, TourStep } from '../src/answering/types.js';
 import { MESSAGES } from '../src/messages.js';
 import type { DialogDeps } from './DialogDeps.js';
+import { voteButtons, type FeedbackValue } from './feedback.js';
+import { FeedbackTurn } from './FeedbackTurn.js';
 import { InterruptibleDialog } from './InterruptibleDialog.js';
 import { recordOutcome } from './outcomeTrace.js';
 import { QuestionTurn } from './QuestionTurn.js';
-import { stepButtons, stepReply, topicsMenu } from './replies.js';
+import { stepButtons, stepReply, stepTopicId, topicsMenu } from './replies.js';
 
 export interface TourOptions {
   readonly tourId: string;
@@ -36,11 +38,13 @@ export class TourDialog extends InterruptibleDialog<TourOptions> {
   static readonly ID = 'tour';
   private readonly tours: ReadonlyMap<string, Tour>;
   private readonly questions: QuestionTurn;
+  private readonly feedback: FeedbackTurn;
 
   constructor(deps: DialogDeps) {
     super(TourDialog.ID, deps);
     this.tours = new Map(deps.answerer.knowledge.tours.map((t) => [t.id, t]));
     this.questions = new QuestionTurn(deps);
+    this.feedback = new FeedbackTurn(deps);
   }
 
   override async beginDialog(dc: DialogContext, options?: TourOptions): Promise<DialogTurnResult> {
@@ -89,6 +93,15 @@ export class TourDialog extends InterruptibleDialog<TourOptions> {
         return dc.endDialog();
       }
     }
+  }
+
+  /** Feedback mid-tour leaves the tour where it was and offers its buttons again; a person ends it. */
+  protected override async onFeedback(dc: DialogContext, feedback: FeedbackValue): Promise<DialogTurnResult> {
+    const state = this.stateOf(dc);
+    const step = this.stepOf(this.tourOf(state), state);
+    const resume = state.paused ? [MESSAGES.continueTour, MESSAGES.backToTopics] : stepButtons(step);
+    const done = await this.feedback.run(dc.context, feedback, resume);
+    return done === 'handoff' ? dc.endDialog() : Dialog.EndOfTurn;
   }
 
   protected override async onMessage(dc: DialogContext, text: string): Promise<DialogTurnResult> {
@@ -141,7 +154,8 @@ export class TourDialog extends InterruptibleDialog<TourOptions> {
   /** Shows the current step and makes its last answer the topic follow-ups refer to. */
   private async show(dc: DialogContext, tour: Tour, state: TourState, opening?: string): Promise<void> {
     const step = this.stepOf(tour, state);
-    await this.deps.send(dc.context, stepReply(step, opening));
+    const question = typeof dc.context.activity.text === 'string' ? dc.context.activity.text : '';
+    await this.deps.send(dc.context, { ...stepReply(step, opening), dataButtons: voteButtons(stepTopicId(tour, step), question) });
     const last = step.entries[step.entries.length - 1];
     if (last) await this.deps.memory.set(dc.context, this.deps.answerer.remember(await this.deps.memory.get(dc.context, {}), last));
     recordOutcome(dc.context, { outcome: 'answer', topicId: step.entries[0]?.id ?? null, score: 1 });

@@ -3,6 +3,7 @@ import type { DecisionOptions } from '../src/answering/options.js';
 import { TourDetector } from '../src/answering/TourDetector.js';
 import type { Citation, FaqEntry, Outcome, Tour, TourStep } from '../src/answering/types.js';
 import { MESSAGES } from '../src/messages.js';
+import type { DataButton } from './feedback.js';
 
 /**
  * What the bot says in one message, before it is dressed for a channel: the text, the article
@@ -16,6 +17,8 @@ export interface ReplyModel {
   readonly prompt?: string | undefined;
   /** Button labels; tapping one sends the label back as if typed (imBack). */
   readonly buttons: readonly string[];
+  /** Buttons that send data rather than words (feedback: 👍 / 👎, what was wrong), after the others. */
+  readonly dataButtons?: readonly DataButton[] | undefined;
 }
 
 /** Turns an outcome of the answering core into the reply the user sees. */
@@ -56,6 +59,11 @@ export function topicsMenu(text: string, tours: readonly Tour[], starters: reado
 /** The buttons under a tour step: its own choices, then the way out. */
 export function stepButtons(step: TourStep): string[] {
   return [...step.choices.map((c) => c.label), MESSAGES.backToTopics];
+}
+
+/** The id feedback on a tour step carries: the step, since it may show several entries or none. */
+export function stepTopicId(tour: Tour, step: TourStep): string {
+  return `tour:${tour.id}/${step.id}`;
 }
 
 /**

@@ -25,6 +25,8 @@ export interface Config {
   readonly webChat: WebChatConfig;
   /** Where conversation state and the local Direct Line's conversations live (shared by all instances when in Azure Blob Storage). */
   readonly storage: StorageConfig;
+  /** The opt-in review log of the learning loop (src/learning): questions the bot struggled with, feedback. */
+  readonly eventLog: EventLogConfig;
 }
 
 export interface StorageConfig {
@@ -32,6 +34,13 @@ export interface StorageConfig {
   readonly connectionString: string;
   /** Blob container holding the state; created when missing. */
   readonly container: string;
+}
+
+export interface EventLogConfig {
+  /** JSON Lines file, absolute; empty: no review log (the default, since it keeps what users wrote). */
+  readonly file: string;
+  /** Size at which the file is rotated to `<file>.1`. */
+  readonly maxBytes: number;
 }
 
 export interface WebChatConfig {
@@ -87,6 +96,10 @@ export function loadConfig(env: Environment = process.env): Config {
       maxLocalConversations: integer(env, 'DIRECT_LINE_MAX_CONVERSATIONS', 500, 1, 100_000),
     },
     storage: storage(env),
+    eventLog: {
+      file: (env.EVENT_LOG_PATH ?? '').trim() === '' ? '' : path.resolve((env.EVENT_LOG_PATH ?? '').trim()),
+      maxBytes: integer(env, 'EVENT_LOG_MAX_BYTES', 10 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+    },
   };
 }
 

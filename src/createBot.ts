@@ -5,6 +5,8 @@ import { DECISION_OPTIONS } from './answering/options.js';
 import { createAdapter } from './bot/createAdapter.js';
 import { SoraBot } from './bot/SoraBot.js';
 import type { Config } from './config.js';
+import { createEventLog } from './learning/createEventLog.js';
+import type { EventLog } from './learning/EventLog.js';
 import type { Logger } from './logger.js';
 import type { ServerDeps } from './server.js';
 import { createStorage } from './storage/createStorage.js';
@@ -22,9 +24,14 @@ import { createStorage } from './storage/createStorage.js';
  * wins, which costs at most a tour step, whereas an eTag check would answer one of them with an
  * error. The local Direct Line's stream, which two requests do append to at once, uses eTags.
  */
-export function createBot(config: Config, log: Logger, storage: Storage = createStorage(config.storage)): ServerDeps & { answerer: Answerer; storage: Storage } {
+export function createBot(
+  config: Config,
+  log: Logger,
+  storage: Storage = createStorage(config.storage),
+  events: EventLog = createEventLog(config.eventLog, log),
+): ServerDeps & { answerer: Answerer; storage: Storage; events: EventLog } {
   const answerer = new Answerer(loadKnowledge(config.knowledgeDir));
-  const bot = new SoraBot({ answerer, conversationState: new ConversationState(storage), decision: DECISION_OPTIONS, log });
+  const bot = new SoraBot({ answerer, conversationState: new ConversationState(storage), decision: DECISION_OPTIONS, log, events });
   const knowledge = { entries: answerer.knowledge.entries.length, tours: answerer.knowledge.tours.length };
-  return { config, adapter: createAdapter(config, log), bot, log, answerer, storage, knowledge };
+  return { config, adapter: createAdapter(config, log), bot, log, answerer, storage, knowledge, events };
 }

@@ -43,6 +43,8 @@ async function main(): Promise<void> {
       .then(async (drained) => {
         if (!drained) log.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'shutting down with turns still in flight');
         await running.close();
+        // the review log's last queued lines are written before the process ends
+        await deps.events.flush();
         process.exit(drained ? 0 : 1);
       });
   };

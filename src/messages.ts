@@ -49,4 +49,18 @@ export const MESSAGES = Object.freeze({
   tourAgain: (title: string): string => `We're already on the tour "${title}". Here's where we were:`,
   error: 'Sorry, something went wrong on my side. Please try again in a moment.',
   storageDown: "Sorry, I can't reach my memory of our conversation right now. Please send your message again in a moment.",
+  /** The learning loop's feedback on answers (dialogs/FeedbackTurn.ts). */
+  feedback: Object.freeze({
+    up: '👍',
+    down: '👎',
+    thanks: 'Thanks for letting me know!',
+    whatWasWrong: 'Sorry about that. What was wrong? One tap is enough, or ask for a person.',
+    reasons: Object.freeze({
+      'wrong-answer': 'Wrong answer',
+      'not-what-i-asked': 'Not what I asked',
+      'too-little-detail': 'Too little detail',
+      'something-else': 'Something else was wrong',
+    }),
+    noted: "Thanks, I've noted that so the answers can be improved. You can ask again in other words, or ask me anything else about the article.",
+  }),
 });

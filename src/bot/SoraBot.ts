@@ -15,6 +15,7 @@ import { RootDialog } from '../../dialogs/RootDialog.js';
 import type { Answerer } from '../answering/Answerer.js';
 import type { DecisionOptions } from '../answering/options.js';
 import type { ConversationMemory } from '../answering/types.js';
+import type { EventLog } from '../learning/EventLog.js';
 import type { Logger } from '../logger.js';
 import { MESSAGES } from '../messages.js';
 import { TEAMS_CHANNEL_ID } from '../teams/conversationKind.js';
@@ -35,6 +36,8 @@ export interface SoraBotSettings {
   readonly conversationState: ConversationState;
   readonly decision: Pick<DecisionOptions, 'maxMessageLength'>;
   readonly log: Logger;
+  /** The learning loop's review log (questions the bot struggled with, feedback). */
+  readonly events: EventLog;
 }
 
 /**
@@ -68,6 +71,7 @@ export class SoraBot extends TeamsActivityHandler {
       decision: settings.decision,
       send: (context, reply) => this.send(context, reply),
       handoff: (context) => this.handoff(context),
+      learning: { events: settings.events, clarifying: this.conversationState.createProperty<string>('clarifyingQuestion') },
     };
     this.dialogs = new DialogSet(this.dialogState).add(new RootDialog(deps));
 

@@ -1,4 +1,5 @@
 import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botbuilder';
+import type { DataButton } from '../../dialogs/feedback.js';
 import type { ReplyModel } from '../../dialogs/replies.js';
 import type { Citation } from '../answering/types.js';
 import { MESSAGES } from '../messages.js';
@@ -9,7 +10,8 @@ export function toMessage(reply: ReplyModel): Partial<Activity> {
   if (reply.citations && reply.citations.length > 0) parts.push(sourceText(reply.citations));
   if (reply.prompt) parts.push(reply.prompt);
   const activity: Partial<Activity> = { type: ActivityTypes.Message, text: parts.join('\n\n'), textFormat: 'markdown' };
-  if (reply.buttons.length > 0) activity.suggestedActions = { actions: reply.buttons.map(button), to: [] };
+  const actions = [...reply.buttons.map(button), ...(reply.dataButtons ?? []).map(dataButton)];
+  if (actions.length > 0) activity.suggestedActions = { actions, to: [] };
   return activity;
 }
 
@@ -28,4 +30,12 @@ export function uniqueCitations(citations: readonly Citation[]): Citation[] {
 
 function button(text: string): CardAction {
   return { type: ActionTypes.ImBack, title: text, value: text };
+}
+
+/**
+ * messageBack: the client sends `value` with no text, so a 👍 is never read as a question, and
+ * shows `displayText` as what the user said.
+ */
+function dataButton(data: DataButton): CardAction {
+  return { type: ActionTypes.MessageBack, title: data.title, displayText: data.display, value: data.value };
 }

@@ -1,5 +1,6 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import { MESSAGES } from '../messages.js';
+import type { DataButton, FeedbackValue } from '../../dialogs/feedback.js';
 import type { ReplyModel } from '../../dialogs/replies.js';
 import type { Citation } from '../answering/types.js';
 
@@ -44,9 +45,15 @@ export interface ImBackAction {
   readonly title: string;
   readonly data: { readonly msteams: { readonly type: 'imBack'; readonly value: string } };
 }
+/** A button that submits data (feedback): Teams sends it as a message with this `value` and no text. */
+export interface DataAction {
+  readonly type: 'Action.Submit';
+  readonly title: string;
+  readonly data: FeedbackValue;
+}
 interface ActionSet {
   readonly type: 'ActionSet';
-  readonly actions: readonly ImBackAction[];
+  readonly actions: readonly (ImBackAction | DataAction)[];
 }
 type CardElement = TextBlock | RichTextBlock | Container | ActionSet;
 
@@ -74,6 +81,12 @@ export function buildCard(reply: ReplyModel): AdaptiveCard {
   const citations = reply.citations ?? [];
   if (citations.length > 0) body.push(sources(citations));
   if (reply.prompt !== undefined && reply.prompt.trim() !== '') body.push(literal([{ type: 'TextRun', text: reply.prompt }]));
+
+  // feedback sits right under the answer it is about, before the follow-up questions
+  const data = reply.dataButtons ?? [];
+  for (let start = 0; start < data.length; start += MAX_ACTIONS_PER_ROW) {
+    body.push({ type: 'ActionSet', actions: data.slice(start, start + MAX_ACTIONS_PER_ROW).map(dataAction) });
+  }
 
   const actions = reply.buttons.map(imBack);
   if (actions.length <= MAX_ACTIONS_PER_ROW) {
@@ -112,4 +125,8 @@ function literal(inlines: readonly TextRun[], spacing?: RichTextBlock['spacing']
 
 function imBack(label: string): ImBackAction {
   return { type: 'Action.Submit', title: label, data: { msteams: { type: 'imBack', value: label } } };
+}
+
+function dataAction(button: DataButton): DataAction {
+  return { type: 'Action.Submit', title: button.title, data: button.value };
 }

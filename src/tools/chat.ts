@@ -7,7 +7,14 @@ interface ChatActivity {
   readonly type: string;
   readonly text?: string;
   readonly name?: string;
-  readonly suggestedActions?: { readonly actions: readonly { readonly title: string; readonly value?: unknown }[] };
+  readonly suggestedActions?: { readonly actions: readonly ChatAction[] };
+}
+
+interface ChatAction {
+  readonly type?: string;
+  readonly title: string;
+  readonly value?: unknown;
+  readonly displayText?: string;
 }
 
 /**
@@ -38,7 +45,7 @@ async function main(): Promise<void> {
     return ((await response.json()) as { activities?: ChatActivity[] }).activities ?? [];
   };
 
-  let buttons: string[] = [];
+  let buttons: ChatAction[] = [];
   const show = (activities: readonly ChatActivity[]): void => {
     buttons = [];
     for (const activity of activities) {
@@ -46,7 +53,7 @@ async function main(): Promise<void> {
       if (activity.type !== 'message') continue;
       console.log(`\nbot> ${(activity.text ?? '').replace(/\n/g, '\n     ')}`);
       for (const action of activity.suggestedActions?.actions ?? []) {
-        buttons.push(typeof action.value === 'string' ? action.value : action.title);
+        buttons.push(action);
         console.log(`     [${buttons.length}] ${action.title}`);
       }
     }
@@ -62,13 +69,19 @@ async function main(): Promise<void> {
     if (line === '/quit' || line === '/exit') break;
     if (line !== '') {
       const picked = /^\d+$/.test(line) ? buttons[Number(line) - 1] : undefined;
-      if (picked) console.log(`you> ${picked}`);
-      show(await send({ type: 'message', id: randomUUID(), text: picked ?? line }));
+      if (picked) console.log(`you> ${picked.displayText ?? picked.title}`);
+      show(await send({ type: 'message', id: randomUUID(), ...(picked ? tapped(picked) : { text: line }) }));
     }
     rl.prompt();
   }
   rl.close();
   await stop();
+}
+
+/** What a button sends: its words (imBack), or its data with no text (messageBack: feedback). */
+function tapped(action: ChatAction): Record<string, unknown> {
+  if (action.type === 'messageBack') return { value: action.value };
+  return { text: typeof action.value === 'string' ? action.value : action.title };
 }
 
 main().catch((error: unknown) => {

@@ -10,6 +10,7 @@ import { loadKnowledge } from '../../src/answering/loadKnowledge.js';
 import { DECISION_OPTIONS } from '../../src/answering/options.js';
 import type { ConversationMemory } from '../../src/answering/types.js';
 import { toMessage } from '../../src/bot/render.js';
+import { MemoryEventLog } from '../../src/learning/MemoryEventLog.js';
 import { projectRoot } from '../../src/config.js';
 
 export const knowledge = loadKnowledge(path.join(projectRoot(), 'knowledge'));
@@ -30,7 +31,10 @@ export interface Row {
 
 export interface Turn {
   readonly text: string;
+  /** Titles of every button, feedback ones included. */
   readonly buttons: readonly string[];
+  /** The buttons that send data (messageBack): feedback. */
+  readonly dataButtons: readonly { readonly title: string; readonly value: unknown }[];
   readonly events: readonly string[];
   readonly outcome: OutcomeTrace | undefined;
 }
@@ -43,7 +47,10 @@ export interface Turn {
  */
 export class DialogHarness {
   readonly client: DialogTestClient;
+  /** Every review event the dialogs recorded. */
+  readonly events = new MemoryEventLog();
   private readonly outcomes: (OutcomeTrace | undefined)[] = [];
+  private last: Turn | undefined;
 
   constructor(core: Answerer = answerer, state = new ConversationState(new MemoryStorage())) {
     const deps: DialogDeps = {
@@ -56,6 +63,7 @@ export class DialogHarness {
       handoff: async (context: TurnContext) => {
         await context.sendActivity({ type: ActivityTypes.Event, name: 'handoff.initiate' });
       },
+      learning: { events: this.events, clarifying: state.createProperty<string>('clarifyingQuestion') },
     };
     const recordOutcomes = {
       onTurn: async (context: TurnContext, next: () => Promise<void>): Promise<void> => {
@@ -68,19 +76,36 @@ export class DialogHarness {
 
   /** Sends one message and collects every activity the bot sent in that turn. */
   async say(text: string): Promise<Turn> {
+    return this.send(text);
+  }
+
+  /**
+   * Taps a data button of the last reply as Web Chat does (a messageBack: its value and no text),
+   * or sends `value` as given, like a Teams card submit.
+   */
+  async tap(title: string, value?: unknown): Promise<Turn> {
+    const button = this.last?.dataButtons.find((b) => b.title === title);
+    if (value === undefined && !button) throw new Error(`no button "${title}" under the last reply: [${this.last?.buttons.join(' | ') ?? ''}]`);
+    return this.send({ type: ActivityTypes.Message, value: value ?? button?.value });
+  }
+
+  private async send(activity: string | Partial<Activity>): Promise<Turn> {
     const replies: Partial<Activity>[] = [];
-    let reply = (await this.client.sendActivity(text)) as Partial<Activity> | undefined;
+    let reply = (await this.client.sendActivity(activity)) as Partial<Activity> | undefined;
     while (reply) {
       replies.push(reply);
       reply = this.client.getNextReply();
     }
     const messages = replies.filter((r) => r.type === ActivityTypes.Message);
-    return {
+    const actions = messages.flatMap((m) => m.suggestedActions?.actions ?? []);
+    this.last = {
       text: messages.map((m) => m.text ?? '').join('\n\n'),
-      buttons: messages.flatMap((m) => m.suggestedActions?.actions.map((a) => a.title) ?? []),
+      buttons: actions.map((a) => a.title),
+      dataButtons: actions.filter((a) => a.type === 'messageBack').map((a) => ({ title: a.title, value: a.value as unknown })),
       events: replies.filter((r) => r.type === ActivityTypes.Event).map((r) => r.name ?? ''),
       outcome: this.outcomes[this.outcomes.length - 1],
     };
+    return this.last;
   }
 
   /** Plays a conversation table, checking every reply against its row. */
