@@ -51,8 +51,8 @@ export const MESSAGES = Object.freeze({
   storageDown: "Sorry, I can't reach my memory of our conversation right now. Please send your message again in a moment.",
   /** The learning loop's feedback on answers (dialogs/FeedbackTurn.ts). */
   feedback: Object.freeze({
-    up: '👍',
-    down: '👎',
+    up: '👍 Helpful',
+    down: '👎 Not helpful',
     thanks: 'Thanks for letting me know!',
     whatWasWrong: 'Sorry about that. What was wrong? One tap is enough, or ask for a person.',
     reasons: Object.freeze({

@@ -14,8 +14,8 @@ describe('👍 / 👎 under every answer', () => {
     const turn = await harness.say(SORA_REVENUE);
     expect(turn.text).toContain('$1.4 million');
     expect(turn.dataButtons).toEqual([
-      { title: '👍', value: { feedback: 'up', topicId: 'sora-revenue', question: SORA_REVENUE } },
-      { title: '👎', value: { feedback: 'down', topicId: 'sora-revenue', question: SORA_REVENUE } },
+      { title: '👍 Helpful', value: { feedback: 'up', topicId: 'sora-revenue', question: SORA_REVENUE } },
+      { title: '👎 Not helpful', value: { feedback: 'down', topicId: 'sora-revenue', question: SORA_REVENUE } },
     ]);
   });
 
@@ -31,16 +31,16 @@ describe('👍 / 👎 under every answer', () => {
   it('👍 is thanked, is not read as a question, and reports one smalltalk outcome "feedback"', async () => {
     const harness = new DialogHarness();
     await harness.say(SORA_REVENUE);
-    const turn = await harness.tap('👍');
-    expectTurn(turn, { say: '👍', reply: ['Thanks for letting me know'], outcome: { outcome: 'smalltalk', topicId: 'feedback', score: 1 } });
+    const turn = await harness.tap('👍 Helpful');
+    expectTurn(turn, { say: '👍 Helpful', reply: ['Thanks for letting me know'], outcome: { outcome: 'smalltalk', topicId: 'feedback', score: 1 } });
     expect(turn.buttons).toEqual([]);
   });
 
   it('👎 asks what was wrong with one-tap reasons and a person; the pick is thanked', async () => {
     const harness = new DialogHarness();
     await harness.say(SORA_REVENUE);
-    const asked = await harness.tap('👎');
-    expectTurn(asked, { say: '👎', reply: ['What was wrong?'], outcome: { outcome: 'smalltalk', topicId: 'feedback' } });
+    const asked = await harness.tap('👎 Not helpful');
+    expectTurn(asked, { say: '👎 Not helpful', reply: ['What was wrong?'], outcome: { outcome: 'smalltalk', topicId: 'feedback' } });
     expect(asked.buttons).toEqual(REASONS);
     const noted = await harness.tap('Not what I asked');
     expectTurn(noted, { say: 'Not what I asked', reply: ["I've noted that"], outcome: { outcome: 'smalltalk', topicId: 'feedback' } });
@@ -51,7 +51,7 @@ describe('👍 / 👎 under every answer', () => {
   it('"Talk to a person" after 👎 hands over, with the handoff event and outcome', async () => {
     const harness = new DialogHarness();
     await harness.say(SORA_REVENUE);
-    await harness.tap('👎');
+    await harness.tap('👎 Not helpful');
     const turn = await harness.tap('Talk to a person');
     expectTurn(turn, { say: 'Talk to a person', reply: ["I'll connect you with a person"], outcome: { outcome: 'handoff' } });
     expect(turn.events).toEqual(['handoff.initiate']);
@@ -60,7 +60,7 @@ describe('👍 / 👎 under every answer', () => {
   it('a Teams card submit (value only, no text) works like a tap', async () => {
     const harness = new DialogHarness();
     await harness.say(SORA_REVENUE);
-    const turn = await harness.tap('👎', { feedback: 'down', topicId: 'sora-revenue', question: SORA_REVENUE });
+    const turn = await harness.tap('👎 Not helpful', { feedback: 'down', topicId: 'sora-revenue', question: SORA_REVENUE });
     expect(turn.buttons).toEqual(REASONS);
   });
 
@@ -80,11 +80,11 @@ describe('feedback in the middle of a tour', () => {
     const harness = new DialogHarness();
     await harness.play([
       { say: 'Tour: Why Sora shut down', reply: ["Here's the short story"] },
-      { say: 'Revenue vs cost', reply: ['$1.4 million'], buttons: ['Next reason: deepfakes and copyright', '👍', '👎'] },
+      { say: 'Revenue vs cost', reply: ['$1.4 million'], buttons: ['Next reason: deepfakes and copyright', '👍 Helpful', '👎 Not helpful'] },
     ]);
     expect(harness.events.events).toEqual([]);
-    const thanked = await harness.tap('👍');
-    expectTurn(thanked, { say: '👍', reply: ['Thanks'], buttons: ['Next reason: deepfakes and copyright', 'Back to topics'], outcome: { outcome: 'smalltalk', topicId: 'feedback' } });
+    const thanked = await harness.tap('👍 Helpful');
+    expectTurn(thanked, { say: '👍 Helpful', reply: ['Thanks'], buttons: ['Next reason: deepfakes and copyright', 'Back to topics'], outcome: { outcome: 'smalltalk', topicId: 'feedback' } });
     expect(harness.events.events.at(-1)).toMatchObject({ type: 'feedback', vote: 'up', topicId: 'tour:why-sora-closed/revenue', question: 'Revenue vs cost' });
     await harness.play([{ say: 'Next reason: deepfakes and copyright', reply: ['deepfakes'], outcome: { topicId: 'sora-deepfakes' } }]);
   });
@@ -95,7 +95,7 @@ describe('feedback in the middle of a tour', () => {
       { say: 'take me through the Disney deal', reply: ['**The Disney deal**'] },
       { say: 'Next: the characters', reply: ['Mickey Mouse'] },
     ]);
-    await harness.tap('👎');
+    await harness.tap('👎 Not helpful');
     const noted = await harness.tap('Too little detail');
     expectTurn(noted, { say: 'Too little detail', reply: ["I've noted that"], buttons: ['Next: why it mattered', 'Back to topics'] });
     await harness.play([{ say: 'Next: why it mattered', reply: ['turning point'], outcome: { topicId: 'disney-turning-point' } }]);
@@ -105,9 +105,9 @@ describe('feedback in the middle of a tour', () => {
     const harness = new DialogHarness();
     await harness.play([
       { say: 'Tour: The Disney deal', reply: ['**The Disney deal**'] },
-      { say: SORA_REVENUE, reply: ['$1.4 million'], buttons: ['Continue the tour', '👍', '👎'] },
+      { say: SORA_REVENUE, reply: ['$1.4 million'], buttons: ['Continue the tour', '👍 Helpful', '👎 Not helpful'] },
     ]);
-    const thanked = await harness.tap('👍');
+    const thanked = await harness.tap('👍 Helpful');
     expect(thanked.buttons).toEqual(['Continue the tour', 'Back to topics']);
     expect(harness.events.events.at(-1)).toMatchObject({ type: 'feedback', topicId: 'sora-revenue', question: SORA_REVENUE });
     await harness.play([{ say: 'Continue the tour', reply: ['Back to the tour "The Disney deal"'] }]);
@@ -116,7 +116,7 @@ describe('feedback in the middle of a tour', () => {
   it('"Talk to a person" from a 👎 mid-tour ends the tour', async () => {
     const harness = new DialogHarness();
     await harness.play([{ say: 'Tour: The Disney deal', reply: ['**The Disney deal**'] }]);
-    await harness.tap('👎');
+    await harness.tap('👎 Not helpful');
     const turn = await harness.tap('Talk to a person');
     expect(turn.events).toEqual(['handoff.initiate']);
     // no tour any more: "next" is an ordinary message

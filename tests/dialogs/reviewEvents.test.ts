@@ -87,9 +87,9 @@ describe('review events, recorded through the real dialogs', () => {
   it('asking for a person, and 👍 / 👎 with a reason', async () => {
     const harness = new DialogHarness();
     await harness.say('How much did Sora make?');
-    await harness.tap('👍');
+    await harness.tap('👍 Helpful');
     await harness.say('Which characters could Sora use?');
-    await harness.tap('👎');
+    await harness.tap('👎 Not helpful');
     await harness.tap('Wrong answer');
     await harness.say('talk to a human');
     expect(harness.events.events).toEqual([

@@ -72,11 +72,11 @@ describe('feedback in Teams (Adaptive Card Action.Submit)', () => {
     const answer = cardOf(connector.calls.find((c) => c.body.type === 'message'));
     expect(parseAsAdaptiveCard15(answer).problems).toEqual([]);
     const votes = submitButtons(answer);
-    expect([...votes.keys()]).toEqual(['👍', '👎']);
-    expect(votes.get('👎')).toMatchObject({ feedback: 'down', question: question.text });
+    expect([...votes.keys()]).toEqual(['👍 Helpful', '👎 Not helpful']);
+    expect(votes.get('👎 Not helpful')).toMatchObject({ feedback: 'down', question: question.text });
 
     connector.calls.length = 0;
-    const submit = { ...teamsFixture('personal-message', connector.serviceUrl), id: 'submit-1', text: undefined, value: votes.get('👎') };
+    const submit = { ...teamsFixture('personal-message', connector.serviceUrl), id: 'submit-1', text: undefined, value: votes.get('👎 Not helpful') };
     const result = await post(bot.url, submit);
     expect(result.status, result.raw).toBe(200);
     const asked = connector.calls.find((c) => c.body.type === 'message');
@@ -97,9 +97,9 @@ describe('feedback in Web Chat and the Emulator (messageBack suggested actions)'
     const conversation = { id: 'feedback-webchat' };
     const replies = await ask(bot.url, 'How much did Sora make?', { conversation, channelId: 'webchat' });
     const actions = replies.find((r) => r.type === 'message')?.suggestedActions?.actions ?? [];
-    const up = actions.find((a) => a.title === '👍') as { type?: string; displayText?: string; value: unknown } | undefined;
-    expect(up).toMatchObject({ type: 'messageBack', displayText: '👍', value: { feedback: 'up', topicId: 'sora-revenue', question: 'How much did Sora make?' } });
-    expect(actions.at(-1)?.title).toBe('👎');
+    const up = actions.find((a) => a.title === '👍 Helpful') as { type?: string; displayText?: string; value: unknown } | undefined;
+    expect(up).toMatchObject({ type: 'messageBack', displayText: '👍 Helpful', value: { feedback: 'up', topicId: 'sora-revenue', question: 'How much did Sora make?' } });
+    expect(actions.at(-1)?.title).toBe('👎 Not helpful');
 
     const thanked = await ask(bot.url, '', { conversation, channelId: 'webchat', text: undefined, value: up?.value });
     expect(thanked.find((r) => r.type === 'message')?.text).toContain('Thanks');
