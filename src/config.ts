@@ -23,6 +23,17 @@ export interface Config {
   };
   /** The website chat: the Web Chat page, its Direct Line (local or Azure's) and the embed script. */
   readonly webChat: WebChatConfig;
+  readonly rateLimits: RateLimitConfig;
+}
+
+/** Requests that cost a bot turn or a new conversation, per minute (also the burst); 0 turns a limit off. */
+export interface RateLimitConfig {
+  /** Per conversation id, on /api/messages and the local Direct Line: one chatty or scripted conversation. */
+  readonly perConversationPerMinute: number;
+  /** Per client address, on the same routes and the token endpoint: one machine opening conversations or flooding turns. */
+  readonly perClientPerMinute: number;
+  /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry instead of the socket. */
+  readonly trustProxy: boolean;
 }
 
 export interface WebChatConfig {
@@ -77,7 +88,19 @@ export function loadConfig(env: Environment = process.env): Config {
       allowedOrigins: origins(env.ALLOWED_ORIGINS),
       maxLocalConversations: integer(env, 'DIRECT_LINE_MAX_CONVERSATIONS', 500, 1, 100_000),
     },
+    rateLimits: {
+      perConversationPerMinute: integer(env, 'RATE_LIMIT_PER_CONVERSATION', 60, 0, 1_000_000),
+      perClientPerMinute: integer(env, 'RATE_LIMIT_PER_CLIENT', 1200, 0, 1_000_000),
+      trustProxy: boolean(env, 'TRUST_PROXY'),
+    },
   };
+}
+
+function boolean(env: Environment, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true' || raw === '1') return true;
+  throw new ConfigError(`${name} must be true or false, not "${raw}"`);
 }
 
 function isLogLevel(value: string): value is LogLevel {

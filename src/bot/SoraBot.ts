@@ -22,6 +22,7 @@ import { stripBotMention } from '../teams/mentions.js';
 import { shouldWelcomeInTeams } from '../teams/welcome.js';
 import { dressReply } from './dressReply.js';
 import { Transcript, type TranscriptLine } from './Transcript.js';
+import { turnLog } from './turnLog.js';
 
 const OUTCOME_TRACE_NAME = 'outcome';
 /** The status ActivityHandler gives invokes it has no handler for. */
@@ -121,8 +122,9 @@ export class SoraBot extends TeamsActivityHandler {
     await this.transcript.set(context, lines.toJSON());
     const trace: OutcomeTrace = recordedOutcome(context) ?? { outcome: 'fallback', topicId: null, score: null };
     // what happened, never what was said: message text is logged at debug level only
-    this.log.info({ ...trace, channelId: context.activity.channelId, conversationId: context.activity.conversation.id }, 'answered');
-    this.log.debug({ text }, 'message text');
+    const log = turnLog(context, this.log);
+    log.info({ ...trace, channelId: context.activity.channelId, conversationId: context.activity.conversation.id }, 'answered');
+    log.debug({ text }, 'message text');
     await context.sendTraceActivity(OUTCOME_TRACE_NAME, trace, OUTCOME_TRACE_TYPE, 'Answer outcome');
   }
 

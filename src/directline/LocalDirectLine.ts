@@ -1,4 +1,5 @@
 import type { Activity, ActivityHandler, CloudAdapter } from 'botbuilder';
+import { setTurnLog } from '../bot/turnLog.js';
 import type { Logger } from '../logger.js';
 import type { ClientActivity } from './clientActivity.js';
 import type { Conversation } from './Conversation.js';
@@ -57,14 +58,14 @@ export class LocalDirectLine {
   }
 
   /** Tells the bot the user joined, once: Web Chat starts the conversation again after a reconnect. */
-  async start(conversation: Conversation): Promise<void> {
+  async start(conversation: Conversation, log?: Logger): Promise<void> {
     if (conversation.started) return;
     conversation.started = true;
     await this.toBot(conversation, {
       type: 'conversationUpdate',
       id: `${conversation.id}|start`,
       membersAdded: [{ id: conversation.userId, role: 'user' }],
-    });
+    }, log);
   }
 
   /**
@@ -72,10 +73,10 @@ export class LocalDirectLine {
    * only when its echo, matched by channelData.clientActivityID, comes back), then handed to the
    * bot. Resolves once the bot's turn is over, so its replies are already in the stream.
    */
-  async receive(conversation: Conversation, activity: ClientActivity): Promise<string> {
+  async receive(conversation: Conversation, activity: ClientActivity, log?: Logger): Promise<string> {
     const echo = { ...activity, channelId: DIRECT_LINE_OPTIONS.channelId, from: userOf(conversation), recipient: { ...DIRECT_LINE_OPTIONS.bot } };
     const id = conversation.append(echo);
-    await this.toBot(conversation, { ...echo, id });
+    await this.toBot(conversation, { ...echo, id }, log);
     return id;
   }
 
@@ -95,7 +96,8 @@ export class LocalDirectLine {
     return { id: conversation.append({ ...visible, from, channelId: DIRECT_LINE_OPTIONS.channelId }) };
   }
 
-  private async toBot(conversation: Conversation, activity: Readonly<Record<string, unknown>>): Promise<void> {
+  /** `log`: the browser request's logger, so the turn logs with that request's id. */
+  private async toBot(conversation: Conversation, activity: Readonly<Record<string, unknown>>, log?: Logger): Promise<void> {
     const full: Partial<Activity> = {
       from: userOf(conversation),
       recipient: { ...DIRECT_LINE_OPTIONS.bot },
@@ -106,7 +108,10 @@ export class LocalDirectLine {
       timestamp: new Date(),
     };
     // an empty Authorization header: with authentication off the adapter treats the call as anonymous
-    await this.settings.adapter.processActivityDirect('', full as Activity, (context) => this.settings.bot.run(context));
+    await this.settings.adapter.processActivityDirect('', full as Activity, (context) => {
+      if (log) setTurnLog(context, log);
+      return this.settings.bot.run(context);
+    });
   }
 }
 
