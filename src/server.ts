@@ -8,6 +8,7 @@ import { RateLimits } from './http/RateLimits.js';
 import { BadRequest, readJsonBody } from './http/readJsonBody.js';
 import { assignRequestIds, requestLog } from './http/requestLog.js';
 import { refuse } from './http/respond.js';
+import { secureByDefault } from './http/securityHeaders.js';
 import { validateActivity, type IncomingActivity } from './http/validateActivity.js';
 import type { Logger } from './logger.js';
 import { registerWebChat } from './web/registerWebChat.js';
@@ -34,8 +35,9 @@ export interface RunningServer {
 export function createServer({ config, adapter, bot, log }: ServerDeps): Server {
   const server = restify.createServer({ name: 'sora-closure-bot', handleUncaughtExceptions: false });
 
-  // --- hardening: a request id on every request, rate limits on the costly POSTs (src/http) ---
+  // --- hardening: a request id and nosniff on every request, rate limits on the costly POSTs (src/http) ---
   server.pre(assignRequestIds(log));
+  server.pre(secureByDefault);
   const limits = new RateLimits(config.rateLimits);
   server.pre(limits.guard());
 
