@@ -12,7 +12,12 @@ const activitySchema = z
   .object({
     type: z.string().min(1).max(64),
     channelId: z.string().min(1).max(128),
-    serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
+    // where the bot posts its replies: http(s) only, and never with credentials in it (no channel sends
+    // them; with authentication off they would be sent, in the clear, wherever a forged activity says)
+    serviceUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .refine((url) => URL.canParse(url) && new URL(url).username === '' && new URL(url).password === ''),
     conversation: z.object({ id: z.string().min(1).max(512) }).loose(),
     from: account.optional(),
     recipient: account.optional(),

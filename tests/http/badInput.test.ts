@@ -26,6 +26,8 @@ describe('malformed requests get a 4xx with a short reason', () => {
     ['a missing conversation', JSON.stringify({ ...messageActivity('hi'), conversation: undefined }), 400, 'activity conversation is missing or has the wrong type'],
     ['a conversation without id', JSON.stringify({ ...messageActivity('hi'), conversation: {} }), 400, 'activity conversation.id is missing or has the wrong type'],
     ['a serviceUrl that is not a URL', JSON.stringify({ ...messageActivity('hi'), serviceUrl: 'javascript:alert(1)' }), 400, 'activity serviceUrl is invalid'],
+    ['a serviceUrl with credentials', JSON.stringify({ ...messageActivity('hi'), serviceUrl: 'https://user:secret@connector.example.com/' }), 400, 'activity serviceUrl is invalid'],
+    ['a file: serviceUrl', JSON.stringify({ ...messageActivity('hi'), serviceUrl: 'file:///etc/passwd' }), 400, 'activity serviceUrl is invalid'],
     ['text that is not a string', JSON.stringify({ ...messageActivity('hi'), text: { a: 1 } }), 400, 'activity text is missing or has the wrong type'],
   ])('%s', async (_name, body, status, reason) => {
     const result = await post(bot.url, body);
