@@ -99,9 +99,20 @@ export class SoraBot extends TeamsActivityHandler {
     }
   }
 
-  /** Unknown invokes get a 400 with a reason instead of botbuilder's bare 501. */
+  /**
+   * Unknown invokes get a 400 with a reason instead of botbuilder's bare 501. So do invokes whose
+   * value botbuilder's own handlers cannot read (adaptiveCard/action with a number for a value
+   * throws a TypeError there): the value is the caller's, and the turn would otherwise end in
+   * onTurnError and a 501 without an invoke response.
+   */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    const response = await super.onInvokeActivity(context);
+    let response: InvokeResponse;
+    try {
+      response = await super.onInvokeActivity(context);
+    } catch (error) {
+      turnLog(context, this.log).warn({ err: error, invoke: context.activity.name }, 'invoke refused: its value could not be read');
+      return { status: StatusCodes.BAD_REQUEST, body: { error: `invalid value for invoke "${context.activity.name ?? ''}"` } };
+    }
     if (response.status === NOT_IMPLEMENTED) {
       return { status: StatusCodes.BAD_REQUEST, body: { error: `unsupported invoke "${context.activity.name ?? ''}"` } };
     }
