@@ -27,6 +27,7 @@ export interface Config {
   readonly storage: StorageConfig;
   /** The opt-in review log of the learning loop (src/learning): questions the bot struggled with, feedback. */
   readonly eventLog: EventLogConfig;
+  readonly rateLimits: RateLimitConfig;
 }
 
 export interface StorageConfig {
@@ -41,6 +42,16 @@ export interface EventLogConfig {
   readonly file: string;
   /** Size at which the file is rotated to `<file>.1`. */
   readonly maxBytes: number;
+}
+
+/** Requests that cost a bot turn or a new conversation, per minute (also the burst); 0 turns a limit off. */
+export interface RateLimitConfig {
+  /** Per conversation id, on /api/messages and the local Direct Line: one chatty or scripted conversation. */
+  readonly perConversationPerMinute: number;
+  /** Per client address, on the same routes and the token endpoint: one machine opening conversations or flooding turns. */
+  readonly perClientPerMinute: number;
+  /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry instead of the socket. */
+  readonly trustProxy: boolean;
 }
 
 export interface WebChatConfig {
@@ -100,6 +111,11 @@ export function loadConfig(env: Environment = process.env): Config {
       file: (env.EVENT_LOG_PATH ?? '').trim() === '' ? '' : path.resolve((env.EVENT_LOG_PATH ?? '').trim()),
       maxBytes: integer(env, 'EVENT_LOG_MAX_BYTES', 10 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
     },
+    rateLimits: {
+      perConversationPerMinute: integer(env, 'RATE_LIMIT_PER_CONVERSATION', 60, 0, 1_000_000),
+      perClientPerMinute: integer(env, 'RATE_LIMIT_PER_CLIENT', 1200, 0, 1_000_000),
+      trustProxy: boolean(env, 'TRUST_PROXY'),
+    },
   };
 }
 
@@ -118,6 +134,13 @@ function storage(env: Environment): StorageConfig {
     throw new ConfigError(`STORAGE_CONTAINER must be 3-63 lowercase letters, digits and single hyphens, not "${container}"`);
   }
   return { connectionString, container };
+}
+
+function boolean(env: Environment, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true' || raw === '1') return true;
+  throw new ConfigError(`${name} must be true or false, not "${raw}"`);
 }
 
 function isLogLevel(value: string): value is LogLevel {

@@ -1,19 +1,24 @@
 import type { AddressInfo } from 'node:net';
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
-import { MemoryStorage, type ActivityHandler, type CloudAdapter, type Storage } from 'botbuilder';
+import { MemoryStorage, type ActivityHandler, type Storage } from 'botbuilder';
+import type { BotAdapter } from './bot/BotAdapter.js';
 import type { Config } from './config.js';
 import { DIRECT_LINE_OPTIONS } from './directline/options.js';
 import { Drain } from './http/Drain.js';
+import { processTurn } from './http/processTurn.js';
+import { RateLimits } from './http/RateLimits.js';
 import { BadRequest, readJsonBody } from './http/readJsonBody.js';
 import { registerReadiness, type KnowledgeSummary } from './http/registerReadiness.js';
+import { assignRequestIds, requestLog } from './http/requestLog.js';
 import { refuse } from './http/respond.js';
-import { validateActivity } from './http/validateActivity.js';
+import { secureByDefault } from './http/securityHeaders.js';
+import { validateActivity, type IncomingActivity } from './http/validateActivity.js';
 import type { Logger } from './logger.js';
 import { registerWebChat } from './web/registerWebChat.js';
 
 export interface ServerDeps {
-  readonly config: Pick<Config, 'maxBodyBytes' | 'botAuth' | 'webChat'>;
-  readonly adapter: CloudAdapter;
+  readonly config: Pick<Config, 'maxBodyBytes' | 'botAuth' | 'webChat' | 'rateLimits'>;
+  readonly adapter: BotAdapter;
   readonly bot: ActivityHandler;
   readonly log: Logger;
   /** The process's one Storage (createBot's); a MemoryStorage of the server's own when absent. */
@@ -45,31 +50,34 @@ export function createServer(deps: ServerDeps, drain = newDrain()): Server {
   const server = restify.createServer({ name: 'sora-closure-bot', handleUncaughtExceptions: false });
   drain.register(server);
 
+  // --- hardening: a request id and nosniff on every request, rate limits on the costly POSTs (src/http) ---
+  server.pre(assignRequestIds(log));
+  server.pre(secureByDefault);
+  const limits = new RateLimits(config.rateLimits);
+  server.pre(limits.guard());
+
   const authRequired = config.botAuth.MicrosoftAppId !== '';
   server.post('/api/messages', async (req: Request, res: Response) => {
+    const turnLog = requestLog(req, log);
     if (authRequired && !req.headers.authorization) {
       // refused here rather than by botbuilder, which would print every such request to stderr
       refuse(res, 401, 'missing Authorization header');
       return;
     }
+    let activity: IncomingActivity;
     try {
-      req.body = validateActivity(await readJsonBody(req, config.maxBodyBytes));
+      activity = validateActivity(await readJsonBody(req, config.maxBodyBytes));
     } catch (error) {
       if (error instanceof BadRequest) {
         refuse(res, error.status, error.message);
       } else {
-        log.error({ err: error }, 'reading request failed');
+        turnLog.error({ err: error }, 'reading request failed');
         refuse(res, 400, 'could not read the request');
       }
       return;
     }
-    try {
-      await adapter.process(req, res, (context) => bot.run(context));
-    } catch (error) {
-      // onTurnError already answered the user; this is a failure of the adapter itself
-      log.error({ err: error }, 'adapter failed');
-      if (!res.headersSent) refuse(res, 500, 'internal error');
-    }
+    if (!limits.admitConversation(activity.channelId, activity.conversation.id, res)) return;
+    await processTurn({ adapter, bot, log: turnLog }, req.headers.authorization ?? '', activity, res);
   });
 
   // the Web Chat page, embed script, token endpoint and the local Direct Line

@@ -76,3 +76,21 @@ describe('storage settings', () => {
     expect(() => loadConfig({ STORAGE_CONNECTION_STRING: 'AccountKey=c2VjcmV0' })).toThrow(/^(?!.*c2VjcmV0)/s);
   });
 });
+
+describe('rate limit settings', () => {
+  it('default to limits no person meets: 60 turns a minute per conversation, 1200 requests per client, no proxy trusted', () => {
+    expect(loadConfig({}).rateLimits).toEqual({ perConversationPerMinute: 60, perClientPerMinute: 1200, trustProxy: false });
+  });
+
+  it('read 0 as off, and TRUST_PROXY as true or false', () => {
+    expect(loadConfig({ RATE_LIMIT_PER_CONVERSATION: '0', RATE_LIMIT_PER_CLIENT: '0', TRUST_PROXY: 'true' }).rateLimits).toEqual({ perConversationPerMinute: 0, perClientPerMinute: 0, trustProxy: true });
+  });
+
+  it.each([
+    [{ RATE_LIMIT_PER_CLIENT: '-1' }, /RATE_LIMIT_PER_CLIENT must be a whole number from 0 to 1000000/],
+    [{ RATE_LIMIT_PER_CONVERSATION: 'lots' }, /RATE_LIMIT_PER_CONVERSATION must be a whole number/],
+    [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY must be true or false/],
+  ])('refuses %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

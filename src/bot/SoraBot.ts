@@ -23,6 +23,7 @@ import { stripBotMention } from '../teams/mentions.js';
 import { shouldWelcomeInTeams } from '../teams/welcome.js';
 import { dressReply } from './dressReply.js';
 import { Transcript, type TranscriptLine } from './Transcript.js';
+import { turnLog } from './turnLog.js';
 
 const OUTCOME_TRACE_NAME = 'outcome';
 /** The status ActivityHandler gives invokes it has no handler for. */
@@ -102,9 +103,20 @@ export class SoraBot extends TeamsActivityHandler {
     }
   }
 
-  /** Unknown invokes get a 400 with a reason instead of botbuilder's bare 501. */
+  /**
+   * Unknown invokes get a 400 with a reason instead of botbuilder's bare 501. So do invokes whose
+   * value botbuilder's own handlers cannot read (adaptiveCard/action with a number for a value
+   * throws a TypeError there): the value is the caller's, and the turn would otherwise end in
+   * onTurnError and a 501 without an invoke response.
+   */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    const response = await super.onInvokeActivity(context);
+    let response: InvokeResponse;
+    try {
+      response = await super.onInvokeActivity(context);
+    } catch (error) {
+      turnLog(context, this.log).warn({ err: error, invoke: context.activity.name }, 'invoke refused: its value could not be read');
+      return { status: StatusCodes.BAD_REQUEST, body: { error: `invalid value for invoke "${context.activity.name ?? ''}"` } };
+    }
     if (response.status === NOT_IMPLEMENTED) {
       return { status: StatusCodes.BAD_REQUEST, body: { error: `unsupported invoke "${context.activity.name ?? ''}"` } };
     }
@@ -125,8 +137,9 @@ export class SoraBot extends TeamsActivityHandler {
     await this.transcript.set(context, lines.toJSON());
     const trace: OutcomeTrace = recordedOutcome(context) ?? { outcome: 'fallback', topicId: null, score: null };
     // what happened, never what was said: message text is logged at debug level only
-    this.log.info({ ...trace, channelId: context.activity.channelId, conversationId: context.activity.conversation.id }, 'answered');
-    this.log.debug({ text }, 'message text');
+    const log = turnLog(context, this.log);
+    log.info({ ...trace, channelId: context.activity.channelId, conversationId: context.activity.conversation.id }, 'answered');
+    log.debug({ text }, 'message text');
     await context.sendTraceActivity(OUTCOME_TRACE_NAME, trace, OUTCOME_TRACE_TYPE, 'Answer outcome');
   }
 

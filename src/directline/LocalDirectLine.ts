@@ -1,4 +1,5 @@
 import type { Activity, ActivityHandler, CloudAdapter, Storage } from 'botbuilder';
+import { setTurnLog } from '../bot/turnLog.js';
 import { HttpError } from '../http/HttpError.js';
 import type { Logger } from '../logger.js';
 import type { ClientActivity } from './clientActivity.js';
@@ -60,7 +61,7 @@ export class LocalDirectLine {
   }
 
   /** Tells the bot the user joined, once: Web Chat starts the conversation again after a reconnect. */
-  async start(conversation: Conversation): Promise<void> {
+  async start(conversation: Conversation, log?: Logger): Promise<void> {
     const first = await this.store.update(conversation.id, (current) => {
       const wasStarted = current.record.started;
       current.record.started = true;
@@ -71,7 +72,7 @@ export class LocalDirectLine {
       type: 'conversationUpdate',
       id: `${conversation.id}|start`,
       membersAdded: [{ id: conversation.userId, role: 'user' }],
-    });
+    }, log);
   }
 
   /**
@@ -79,11 +80,11 @@ export class LocalDirectLine {
    * only when its echo, matched by channelData.clientActivityID, comes back), then handed to the
    * bot. Resolves once the bot's turn is over, so its replies are already in the stream.
    */
-  async receive(conversation: Conversation, activity: ClientActivity): Promise<string> {
+  async receive(conversation: Conversation, activity: ClientActivity, log?: Logger): Promise<string> {
     const echo = { ...activity, channelId: DIRECT_LINE_OPTIONS.channelId, from: userOf(conversation), recipient: { ...DIRECT_LINE_OPTIONS.bot } };
     const id = await this.store.update(conversation.id, (current) => current.append(echo));
     if (id === undefined) throw new HttpError(404, 'conversation not found');
-    await this.toBot(conversation, { ...echo, id });
+    await this.toBot(conversation, { ...echo, id }, log);
     return id;
   }
 
@@ -102,7 +103,8 @@ export class LocalDirectLine {
     return id === undefined ? undefined : { id };
   }
 
-  private async toBot(conversation: Conversation, activity: Readonly<Record<string, unknown>>): Promise<void> {
+  /** `log`: the browser request's logger, so the turn logs with that request's id. */
+  private async toBot(conversation: Conversation, activity: Readonly<Record<string, unknown>>, log?: Logger): Promise<void> {
     await this.connectorKeys.record();
     const full: Partial<Activity> = {
       from: userOf(conversation),
@@ -114,7 +116,10 @@ export class LocalDirectLine {
       timestamp: new Date(),
     };
     // an empty Authorization header: with authentication off the adapter treats the call as anonymous
-    await this.settings.adapter.processActivityDirect('', full as Activity, (context) => this.settings.bot.run(context));
+    await this.settings.adapter.processActivityDirect('', full as Activity, (context) => {
+      if (log) setTurnLog(context, log);
+      return this.settings.bot.run(context);
+    });
   }
 }
 

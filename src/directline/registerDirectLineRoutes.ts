@@ -2,6 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { HttpError } from '../http/HttpError.js';
 import { BadRequest, readJsonBody } from '../http/readJsonBody.js';
 import { refuse, respond } from '../http/respond.js';
+import { requestLog } from '../http/requestLog.js';
 import { refusingStorageOutage } from '../http/storageOutage.js';
 import type { Logger } from '../logger.js';
 import { StorageUnavailable } from '../storage/StorageUnavailable.js';
@@ -27,7 +28,8 @@ export function registerDirectLineRoutes(server: Server, directLine: LocalDirect
     req.resume(); // Web Chat sends {user, locale}; the user comes from the token, so the body is not read
     await guarded(req, res, origins, log, async () => {
       const session = await authenticate(req, directLine);
-      await turn(log, () => directLine.start(session.conversation));
+      const turnLog = requestLog(req, log);
+      await turn(turnLog, () => directLine.start(session.conversation, turnLog));
       res.send(201, sessionBody(session));
     });
   });
@@ -36,7 +38,8 @@ export function registerDirectLineRoutes(server: Server, directLine: LocalDirect
     await guarded(req, res, origins, log, async () => {
       const session = await authorize(req, directLine, conversationIdOf(req));
       const activity = parseClientActivity(await readJsonBody(req, DIRECT_LINE_OPTIONS.maxClientActivityBytes));
-      const id = await turn(log, () => directLine.receive(session.conversation, activity));
+      const turnLog = requestLog(req, log);
+      const id = await turn(turnLog, () => directLine.receive(session.conversation, activity, turnLog));
       res.send(200, { id });
     });
   });

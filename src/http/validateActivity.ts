@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { BadRequest } from './readJsonBody.js';
 
-const account = z.object({ id: z.string().max(512) }).loose();
+/**
+ * The reply path copies from, recipient and conversation into the bot's replies, and the connector
+ * client refuses to serialize a reply whose fields have the wrong type; so their types are checked
+ * here, where the caller can be told, not after the turn when the reply cannot be sent.
+ */
+const account = z.object({ id: z.string().max(512), name: z.string().max(512).optional(), role: z.string().max(64).optional(), aadObjectId: z.string().max(128).optional() }).loose();
 
 /**
  * The least an activity needs for the bot to answer it safely. botbuilder itself checks only
@@ -12,8 +17,15 @@ const activitySchema = z
   .object({
     type: z.string().min(1).max(64),
     channelId: z.string().min(1).max(128),
-    serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
-    conversation: z.object({ id: z.string().min(1).max(512) }).loose(),
+    // where the bot posts its replies: http(s) only, and never with credentials in it (no channel sends
+    // them; with authentication off they would be sent, in the clear, wherever a forged activity says)
+    serviceUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .refine((url) => URL.canParse(url) && new URL(url).username === '' && new URL(url).password === ''),
+    conversation: z
+      .object({ id: z.string().min(1).max(512), isGroup: z.boolean().optional(), conversationType: z.string().max(64).optional(), tenantId: z.string().max(128).optional(), name: z.string().max(512).optional() })
+      .loose(),
     from: account.optional(),
     recipient: account.optional(),
     text: z.string().optional(),

@@ -14,7 +14,8 @@ export interface BotConnection {
  */
 export async function connectToBot(url: string | undefined): Promise<BotConnection> {
   if (url) return { url, stop: async () => {} };
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: '' });
+  // RATE_LIMIT_PER_CLIENT 0: the evaluation sends hundreds of turns a second from this machine
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: '', RATE_LIMIT_PER_CLIENT: '0' });
   const running = await startServer(createBot(config, createLogger(config.logLevel)), 0, '127.0.0.1');
   return { url: running.url, stop: running.close };
 }

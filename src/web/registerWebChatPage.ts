@@ -16,6 +16,10 @@ export interface WebChatPageSettings {
 const BASE_HEADERS: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
+  // the chat needs no camera, microphone, location, payment or device access; nor may anything it loads ask
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), bluetooth=()',
+  // a window the page opens cannot reach back into it
+  'cross-origin-opener-policy': 'same-origin',
 };
 
 /**
@@ -38,6 +42,8 @@ export function registerWebChatPage(server: Server, settings: WebChatPageSetting
       ...BASE_HEADERS,
       'content-type': 'text/html; charset=utf-8',
       'content-security-policy': pageContentSecurityPolicy({ nonce, ...settings }),
+      // for browsers without CSP frame-ancestors; X-Frame-Options cannot list origins, so only the no-embedding case
+      ...(settings.frameAncestors.length === 0 ? { 'x-frame-options': 'DENY' } : {}),
       // a nonce must not be reused from a cache
       'cache-control': 'no-store',
     });

@@ -8,7 +8,9 @@ import { startTestBot } from '../helpers/testBot.js';
 
 let bot: RunningServer;
 beforeAll(async () => {
-  bot = await startTestBot();
+  // ~2,000 turns in well under a minute from one address: far above a real client's rate, so the
+  // per-client limit is turned off here, explicitly (per conversation stays on: one case, a few turns)
+  bot = await startTestBot({ RATE_LIMIT_PER_CLIENT: '0' });
 });
 afterAll(async () => {
   await bot.close();

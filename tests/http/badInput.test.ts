@@ -26,6 +26,11 @@ describe('malformed requests get a 4xx with a short reason', () => {
     ['a missing conversation', JSON.stringify({ ...messageActivity('hi'), conversation: undefined }), 400, 'activity conversation is missing or has the wrong type'],
     ['a conversation without id', JSON.stringify({ ...messageActivity('hi'), conversation: {} }), 400, 'activity conversation.id is missing or has the wrong type'],
     ['a serviceUrl that is not a URL', JSON.stringify({ ...messageActivity('hi'), serviceUrl: 'javascript:alert(1)' }), 400, 'activity serviceUrl is invalid'],
+    ['a serviceUrl with credentials', JSON.stringify({ ...messageActivity('hi'), serviceUrl: 'https://user:secret@connector.example.com/' }), 400, 'activity serviceUrl is invalid'],
+    ['a file: serviceUrl', JSON.stringify({ ...messageActivity('hi'), serviceUrl: 'file:///etc/passwd' }), 400, 'activity serviceUrl is invalid'],
+    // found by the fuzz test: the reply could not be serialized, so an invoke ended in 501
+    ['a conversation.isGroup that is not a boolean', JSON.stringify({ ...messageActivity('hi'), conversation: { id: 'c', isGroup: 0.5 } }), 400, 'activity conversation.isGroup is missing or has the wrong type'],
+    ['a from.name that is not a string', JSON.stringify({ ...messageActivity('hi'), from: { id: 'u', name: 7 } }), 400, 'activity from.name is missing or has the wrong type'],
     ['text that is not a string', JSON.stringify({ ...messageActivity('hi'), text: { a: 1 } }), 400, 'activity text is missing or has the wrong type'],
   ])('%s', async (_name, body, status, reason) => {
     const result = await post(bot.url, body);
@@ -81,6 +86,12 @@ describe('odd but valid messages get a graceful reply', () => {
     const result = await post(bot.url, { ...messageActivity(''), type: 'invoke', name: 'some/unknownThing', value: {} });
     expect(result.status).toBe(400);
     expect(result.body).toEqual({ error: 'unsupported invoke "some/unknownThing"' });
+  });
+
+  it('refuses an adaptiveCard/action invoke whose value botbuilder cannot read with 400 (found by the fuzz test)', async () => {
+    const result = await post(bot.url, { ...messageActivity(''), type: 'invoke', name: 'adaptiveCard/action', value: 42 });
+    expect(result.status).toBe(400);
+    expect(result.body).toEqual({ error: 'invalid value for invoke "adaptiveCard/action"' });
   });
 
   it('keeps answering normally after all of the above, and never leaks internals', async () => {
