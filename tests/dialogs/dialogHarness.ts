@@ -8,7 +8,7 @@ import { RootDialog } from '../../dialogs/RootDialog.js';
 import { Answerer } from '../../src/answering/Answerer.js';
 import { loadKnowledge } from '../../src/answering/loadKnowledge.js';
 import { DECISION_OPTIONS } from '../../src/answering/options.js';
-import type { ConversationMemory } from '../../src/answering/types.js';
+import type { ConversationMemory, FaqEntry, KnowledgeBase } from '../../src/answering/types.js';
 import { toMessage } from '../../src/bot/render.js';
 import { MemoryEventLog } from '../../src/learning/MemoryEventLog.js';
 import { projectRoot } from '../../src/config.js';
@@ -130,3 +130,28 @@ export function expectTurn(turn: Turn, row: Row): void {
   for (const label of row.notButtons ?? []) expect(turn.buttons, where).not.toContain(label);
   if (row.outcome) expect(turn.outcome, where).toMatchObject(row.outcome);
 }
+
+/** A plain FAQ entry for fixtures: one question, one made-up quote. */
+function fixtureEntry(id: string, question: string): FaqEntry {
+  return {
+    id,
+    title: id,
+    questions: [question],
+    keywords: [],
+    answer: `Answer about ${id}.`,
+    citations: [{ quote: 'q', sectionId: 's', sectionHeading: 'S' }],
+    related: [],
+    file: 'test.yaml',
+  };
+}
+
+/**
+ * Two entries that share their only distinguishing word, and a core that never answers a tie
+ * outright: the real knowledge base answers confidently, so a "Did you mean" needs this fixture.
+ */
+export const twinsKnowledge: KnowledgeBase = {
+  ...knowledge,
+  entries: [fixtureEntry('zeppelin-alpha', 'what was the zeppelin alpha'), fixtureEntry('zeppelin-beta', 'what was the zeppelin beta'), ...knowledge.entries],
+  notCovered: [],
+};
+export const cautiousAnswerer = new Answerer(twinsKnowledge, { ...DECISION_OPTIONS, confidentScore: 1 });

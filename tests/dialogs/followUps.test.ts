@@ -1,8 +1,5 @@
 import { describe, it } from 'vitest';
-import { Answerer } from '../../src/answering/Answerer.js';
-import { DECISION_OPTIONS } from '../../src/answering/options.js';
-import type { FaqEntry, KnowledgeBase } from '../../src/answering/types.js';
-import { DialogHarness, knowledge, type Row } from './dialogHarness.js';
+import { cautiousAnswerer, DialogHarness, type Row } from './dialogHarness.js';
 
 describe('follow-ups are resolved against the conversation', () => {
   const tables: readonly (readonly [string, readonly Row[]])[] = [
@@ -68,24 +65,7 @@ describe('follow-ups are resolved against the conversation', () => {
 });
 
 describe('"Did you mean" is asked properly and remembered', () => {
-  // Two entries that share their only distinguishing word, and a core that never answers a tie
-  // outright: the real knowledge base answers confidently, so a clarification needs a fixture.
-  const entry = (id: string, question: string): FaqEntry => ({
-    id,
-    title: id,
-    questions: [question],
-    keywords: [],
-    answer: `Answer about ${id}.`,
-    citations: [{ quote: 'q', sectionId: 's', sectionHeading: 'S' }],
-    related: [],
-    file: 'test.yaml',
-  });
-  const twins: KnowledgeBase = {
-    ...knowledge,
-    entries: [entry('zeppelin-alpha', 'what was the zeppelin alpha'), entry('zeppelin-beta', 'what was the zeppelin beta'), ...knowledge.entries],
-    notCovered: [],
-  };
-  const cautious = new Answerer(twins, { ...DECISION_OPTIONS, confidentScore: 1 });
+  const cautious = cautiousAnswerer;
   const ASKED: Row = {
     say: 'zeppelin',
     reply: ['Did you mean one of these?'],

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Answerer } from '../../src/answering/Answerer.js';
-import { DECISION_OPTIONS } from '../../src/answering/options.js';
-import type { FaqEntry, KnowledgeBase } from '../../src/answering/types.js';
 import { learningEventSchema } from '../../src/learning/events.js';
 import { LEARNING_OPTIONS } from '../../src/learning/options.js';
-import { answerer, DialogHarness, knowledge } from './dialogHarness.js';
+import { answerer, cautiousAnswerer, DialogHarness } from './dialogHarness.js';
 
 // The review log as the real dialogs fill it (in-memory log, real answering core and knowledge).
 
-const entry = (id: string, question: string): FaqEntry => ({
-  id,
-  title: id,
-  questions: [question],
-  keywords: [],
-  answer: `Answer about ${id}.`,
-  citations: [{ quote: 'q', sectionId: 's', sectionHeading: 'S' }],
-  related: [],
-  file: 'test.yaml',
-});
-// two entries sharing their only distinguishing word, and a core that never answers a tie outright
-const twins: KnowledgeBase = {
-  ...knowledge,
-  entries: [entry('zeppelin-alpha', 'what was the zeppelin alpha'), entry('zeppelin-beta', 'what was the zeppelin beta'), ...knowledge.entries],
-  notCovered: [],
-};
-const cautious = new Answerer(twins, { ...DECISION_OPTIONS, confidentScore: 1 });
+const cautious = cautiousAnswerer;
 
 describe('review events, recorded through the real dialogs', () => {
   it('every event carries time, hashed conversation, channel and the question, and fits the schema', async () => {
