@@ -374,11 +374,18 @@ export class Matcher<T> {
       if (leaders.length > few) leaders.pop();
     }
 
-    // 4. fuse.js refines the order of the few best by fuzzy similarity to their questions.
+    // 4. fuse.js refines the order of the few best by fuzzy similarity to their questions. A leader
+    // that could not reach its group's floor (what the caller reads) even with the highest fuzzy
+    // similarity FuzzyBound allows it is left out of the result whatever fuse.js says, so fuse.js is
+    // not asked; it keeps its word-overlap score, which is below the floor too. The floor is taken
+    // from the scores known so far (word overlap where fuse.js has not run yet): it can only rise.
     const pattern = query.map((term) => term.stem).join(' ');
     const fuzzyWeight = weights.fuzzy;
     for (const position of leaders) {
-      finals[position] = (tokenScores[position] as number) + fuzzyWeight * this.fuzzySimilarity(pattern, position);
+      const tokenScore = tokenScores[position] as number;
+      const floor = this.needs ? this.groupFloor(scored, this.groupOf[position] as number).value() : Number.NEGATIVE_INFINITY;
+      const fuzzy = this.fuzzySimilarity(pattern, position, (most) => tokenScore + fuzzyWeight * most < floor);
+      if (fuzzy !== undefined) finals[position] = tokenScore + fuzzyWeight * fuzzy;
     }
 
     // 5. The rest of what the caller reads: per group, score candidates best bound first until no
@@ -434,6 +441,13 @@ export class Matcher<T> {
     return best;
   }
 
+  /** One group's floor from the current scores of the scored items. */
+  private groupFloor(scored: readonly number[], group: number): GroupFloor {
+    const floor = new GroupFloor(this.needs);
+    for (const position of scored) if (this.groupOf[position] === group) floor.add(this.finalScore[position] as number);
+    return floor;
+  }
+
   private groupFloors(scored: readonly number[]): GroupFloor[] {
     const floors = Array.from({ length: this.groupCount }, () => new GroupFloor(this.needs));
     for (const position of scored) (floors[this.groupOf[position] as number] as GroupFloor).add(this.finalScore[position] as number);
@@ -482,7 +496,7 @@ export class Matcher<T> {
    * only for questions whose bounds say it could beat the best so far (most promising first):
    * usually once per item instead of once per alternate question.
    */
-  private fuzzySimilarity(pattern: string, position: number): number {
+  private fuzzySimilarity(pattern: string, position: number, tooLow: (most: number) => boolean): number | undefined {
     if (pattern !== this.fuzzyPattern) {
       this.fuzzyPattern = pattern;
       this.fuzzyBound = undefined;
@@ -497,6 +511,8 @@ export class Matcher<T> {
       .map((text) => ({ text, most: bound.upperBound(text) }))
       .filter((t) => t.most > 0)
       .sort((a, b) => b.most - a.most);
+    // undefined (not remembered: another ranking of the message may have a lower floor)
+    if (tooLow(texts[0]?.most ?? 0)) return undefined;
     let best = 0;
     for (const { text, most } of texts) {
       if (most <= best) break;
