@@ -38,11 +38,35 @@ async function healthy(url: string): Promise<boolean> {
   }
 }
 
-/** From spawning `node dist/src/index.js` to its first successful GET /healthz, and its RSS then. */
-async function once(root: string): Promise<StartupRun> {
+/**
+ * The started bot must answer a question too: a bundle that starts but cannot answer (a package
+ * that breaks when bundled) must not pass for a fast start.
+ */
+async function answers(url: string): Promise<boolean> {
+  const response = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message',
+      id: 'startup-check',
+      channelId: 'webchat',
+      serviceUrl: 'http://127.0.0.1:9/',
+      deliveryMode: 'expectReplies',
+      from: { id: 'bench-user' },
+      recipient: { id: 'bot' },
+      conversation: { id: 'startup-check' },
+      text: 'Why did OpenAI close Sora?',
+    }),
+  });
+  const body = (await response.json()) as { activities?: { type: string; text?: string }[] };
+  return response.ok && (body.activities ?? []).some((a) => a.type === 'message' && (a.text ?? '').length > 0);
+}
+
+/** From spawning `node <entry>` to its first successful GET /healthz, and its RSS then. */
+async function once(root: string, entry: string): Promise<StartupRun> {
   const port = await freePort();
   const start = process.hrtime.bigint();
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'src', 'index.js')], {
+  const child = spawn(process.execPath, [path.join(root, entry)], {
     cwd: root,
     stdio: 'ignore',
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'silent', MicrosoftAppId: '', MicrosoftAppPassword: '' },
@@ -54,15 +78,18 @@ async function once(root: string): Promise<StartupRun> {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    return { ms, rssMb: rssMb(child.pid ?? 0) };
+    const rss = rssMb(child.pid ?? 0);
+    if (!(await answers(`http://127.0.0.1:${String(port)}`))) throw new Error(`${entry} started but did not answer a question`);
+    return { ms, rssMb: rss };
   } finally {
     child.kill();
     await new Promise((resolve) => child.once('exit', resolve));
   }
 }
 
-export async function startupBench(root: string, runs: number): Promise<StartupRun[]> {
+/** `entry`: dist/bot.mjs (the bundle `npm start` runs) or dist/src/index.js (tsc's output, unbundled). */
+export async function startupBench(root: string, entry: string, runs: number): Promise<StartupRun[]> {
   const results: StartupRun[] = [];
-  for (let i = 0; i < runs; i++) results.push(await once(root));
+  for (let i = 0; i < runs; i++) results.push(await once(root, entry));
   return results;
 }

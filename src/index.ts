@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { KnowledgeError } from './answering/KnowledgeError.js';
-import { ConfigError, loadConfig } from './config.js';
+import { usePreparsedYaml } from './answering/preparsedYaml.js';
+import { ConfigError, loadConfig, projectRoot } from './config.js';
 import { createBot } from './createBot.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
@@ -17,6 +19,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(config.logLevel);
+  // the shipped knowledge files as parsed by `npm run build`; edited ones are parsed as usual
+  usePreparsedYaml(path.join(projectRoot(), 'dist', 'knowledge.parsed.json'));
   let deps;
   try {
     deps = createBot(config, log);

@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { FuzzyBound } from './FuzzyBound.js';
+import { GroupFloor } from './GroupFloor.js';
 import { MaxHeap } from './MaxHeap.js';
 import { MATCHING_OPTIONS, type MatchingOptions } from './options.js';
 import type { Term, TextNormalizer } from './TextNormalizer.js';
@@ -30,6 +31,7 @@ export interface MatcherSettings<T> {
  * `perGroup` and every item within `margin` of the group's best. rank() then returns exactly those
  * items, in exactly the order and with exactly the scores a full ranking would give them, and
  * skips scoring entries that cannot reach them: the cost stays with the few that matter.
+
  */
 export interface RankingNeeds<T> {
   readonly group: (item: T) => string;
@@ -74,7 +76,9 @@ interface IndexedItem<T> {
   /** Stems of each alternate question (and of the title, which reads like a short question). */
   readonly questions: readonly (readonly string[])[];
   /** The IDF of each stem of each question, in the same order. */
-  readonly questionIdfs: readonly (readonly number[])[];
+  readonly questionIdfs: readonly Float64Array[];
+  /** Each stem of each question as its number (Matcher.stemId), in the same order: read on every query. */
+  readonly questionIds: readonly Int32Array[];
   /** For each stem, the questions (indexes into `questions`) that hold it. */
   readonly questionsWith: ReadonlyMap<string, readonly number[]>;
   /** The same questions as strings of stems, for fuse.js. */
@@ -113,6 +117,8 @@ export class Matcher<T> {
   private readonly options: MatchingOptions;
   private readonly rarity: (word: string) => number;
   private readonly needs: RankingNeeds<T> | undefined;
+  /** 1 where the item is followable (IndexedItem.followable), by position. */
+  private readonly followableOf: Uint8Array;
   /** Group number of each item (all 0 without needs). */
   private readonly groupOf: Int32Array;
   private readonly groupCount: number;
@@ -126,9 +132,23 @@ export class Matcher<T> {
   private readonly sharedInQuestions: Float64Array;
   private readonly sharedAnywhere: Float64Array;
   private readonly bound: Float64Array;
+  /** The parts of a score known before the best question is (see rank(), step 2), and the coverage. */
+  private readonly coverageScore: Float64Array;
+  private readonly answerScore: Float64Array;
+  private readonly subjectScore: Float64Array;
+  private readonly coverageOf: Float64Array;
+  /** Word-overlap score, and final score (with fuse.js for the re-ranked few), of scored items. */
+  private readonly tokenScore: Float64Array;
+  private readonly finalScore: Float64Array;
   private readonly heaps: readonly MaxHeap[];
   /** Per question of one item: the weight it shares with the query (all 0 between calls). */
   private readonly sharedScratch: Float64Array;
+  /** The questions of one item that share a word with the query (bestQuestion's list). */
+  private readonly touchedScratch: Int32Array;
+  /** A number per stem of any question: comparing numbers is cheaper than looking strings up in a set. */
+  private readonly stemId = new Map<string, number>();
+  /** 1 for the stems of the query being ranked, by stemId (all 0 between calls). */
+  private readonly inQuery: Uint8Array;
 
   /** fuse.js similarities for the last pattern: one message is ranked up to three times. */
   private fuzzyPattern: string | undefined;
@@ -161,10 +181,12 @@ export class Matcher<T> {
     this.indexed = described.map(({ item, questions }) => ({
       item,
       ...questions,
-      questionIdfs: questions.questions.map((q) => q.map((stem) => this.idf(stem))),
+      questionIdfs: questions.questions.map((q) => Float64Array.from(q, (stem) => this.idf(stem))),
+      questionIds: questions.questions.map((q) => Int32Array.from(q, (stem) => this.idOf(stem))),
       questionsWith: questionsWith(questions.questions),
     }));
     this.positionOf = new Map(items.map((item, position) => [item, position]));
+    this.followableOf = Uint8Array.from(this.indexed, (item) => (item.followable ? 1 : 0));
 
     const groups = new Map<string, number>();
     this.groupOf = Int32Array.from(items, (item) => {
@@ -182,8 +204,23 @@ export class Matcher<T> {
     this.sharedInQuestions = new Float64Array(n);
     this.sharedAnywhere = new Float64Array(n);
     this.bound = new Float64Array(n);
+    this.coverageScore = new Float64Array(n);
+    this.answerScore = new Float64Array(n);
+    this.subjectScore = new Float64Array(n);
+    this.coverageOf = new Float64Array(n);
+    this.tokenScore = new Float64Array(n);
+    this.finalScore = new Float64Array(n);
     this.sharedScratch = new Float64Array(Math.max(0, ...this.indexed.map((item) => item.questions.length)));
+    this.touchedScratch = new Int32Array(this.sharedScratch.length);
+    this.inQuery = new Uint8Array(this.stemId.size);
     this.heaps = Array.from({ length: this.groupCount }, () => new MaxHeap(n, this.bound));
+  }
+
+  private idOf(stem: string): number {
+    const known = this.stemId.get(stem);
+    if (known !== undefined) return known;
+    this.stemId.set(stem, this.stemId.size);
+    return this.stemId.size - 1;
   }
 
   /** Whether any entry contains this stem. */
@@ -229,6 +266,17 @@ export class Matcher<T> {
   rank(query: readonly WeightedTerm[], context?: FollowUpContext): Scored<T>[] {
     const total = sumWeights(query);
     if (total === 0) return [];
+    const queryIds = query.flatMap((term) => this.stemId.get(term.stem) ?? []);
+    for (const id of queryIds) this.inQuery[id] = 1;
+    try {
+      return this.rankMarked(query, total, context);
+    } finally {
+      for (const id of queryIds) this.inQuery[id] = 0;
+    }
+  }
+
+  /** rank(), with the query's stems marked in inQuery. */
+  private rankMarked(query: readonly WeightedTerm[], total: number, context: FollowUpContext | undefined): Scored<T>[] {
     const subject = context?.terms ?? [];
     const subjectTotal = sumWeights(subject);
     const bonus = context?.bonus ?? 0;
@@ -236,58 +284,81 @@ export class Matcher<T> {
     const stamp = this.nextStamp();
 
     // 1. Candidates, in the order the index yields them (it breaks ties), and their word overlap.
+    // Candidates come from the query's words, whose weights are added in the same pass (term by
+    // term, as accumulate() would), or from the subject's.
+    const fromQuery = context?.restrictToSubject !== true;
     const candidates: number[] = [];
-    for (const term of context?.restrictToSubject ? subject : query) {
+    const { seen, order, saidInQuestions, saidAnywhere, sharedInQuestions, sharedAnywhere } = this;
+    for (const term of fromQuery ? query : subject) {
       const posting = this.postings.get(term.stem);
       if (!posting) continue;
-      for (const position of posting.positions) {
-        if (this.seen[position] === stamp) continue;
-        this.seen[position] = stamp;
-        this.order[position] = candidates.length;
-        this.saidInQuestions[position] = 0;
-        this.saidAnywhere[position] = 0;
-        this.sharedInQuestions[position] = 0;
-        this.sharedAnywhere[position] = 0;
-        candidates.push(position);
+      const { positions, inQuestions } = posting;
+      const { weight } = term;
+      for (let i = 0; i < positions.length; i++) {
+        const position = positions[i] as number;
+        if (seen[position] !== stamp) {
+          seen[position] = stamp;
+          order[position] = candidates.length;
+          saidInQuestions[position] = 0;
+          saidAnywhere[position] = 0;
+          sharedInQuestions[position] = 0;
+          sharedAnywhere[position] = 0;
+          candidates.push(position);
+        }
+        if (fromQuery) {
+          if (inQuestions[i] === 1) saidInQuestions[position] = (saidInQuestions[position] as number) + weight;
+          saidAnywhere[position] = (saidAnywhere[position] as number) + weight;
+        }
       }
     }
-    this.accumulate(query, stamp, this.saidInQuestions, this.saidAnywhere);
-    this.accumulate(subject, stamp, this.sharedInQuestions, this.sharedAnywhere);
+    if (!fromQuery) this.accumulate(query, stamp, saidInQuestions, saidAnywhere);
+    this.accumulate(subject, stamp, sharedInQuestions, sharedAnywhere);
 
     // 2. The cheap parts of each score, and a bound on the rest: the best alternate question
-    // cannot share more of the query than all questions together.
-    const parts = new Map<number, { coverageScore: number; answerScore: number; subjectScore: number; coverage: number }>();
+    // cannot share more of the query than all questions together. (A loop over every candidate:
+    // typed arrays held in locals, so that it stays a tight loop on a large knowledge base.)
     for (const heap of this.heaps) heap.clear();
-    for (const position of candidates) {
-      const followable = (this.indexed[position] as IndexedItem<T>).followable;
-      const inQuestions = this.saidInQuestions[position] as number;
-      const anywhere = this.saidAnywhere[position] as number;
-      const sharedInQuestions = followable ? (this.sharedInQuestions[position] as number) : 0;
-      const sharedAnywhere = followable ? (this.sharedAnywhere[position] as number) : 0;
-      const coverageScore = weights.questionCoverage * (inQuestions / total);
-      const answerScore = weights.answerCoverage * (anywhere / total);
-      const subjectScore = subjectTotal > 0 ? bonus * (sharedInQuestions / subjectTotal) : 0;
+    const { followableOf, groupOf, heaps } = this;
+    const { coverageOf, coverageScore, answerScore, subjectScore, bound } = this;
+    const standsInForTopic = context?.standsInForTopic === true;
+    for (let c = 0; c < candidates.length; c++) {
+      const position = candidates[c] as number;
+      const followable = followableOf[position] === 1;
+      const inQuestions = saidInQuestions[position] as number;
+      const anywhere = saidAnywhere[position] as number;
+      const sharedInQ = followable ? (sharedInQuestions[position] as number) : 0;
+      const sharedAny = followable ? (sharedAnywhere[position] as number) : 0;
+      const coverage = weights.questionCoverage * (inQuestions / total);
+      const answer = weights.answerCoverage * (anywhere / total);
+      const subjectPart = subjectTotal > 0 ? bonus * (sharedInQ / subjectTotal) : 0;
       // The subject can only add evidence: an entry that covers the message alone stays covered.
-      const coverage = context?.standsInForTopic
-        ? Math.max(anywhere / total, (anywhere + sharedAnywhere) / (total + subjectTotal))
-        : anywhere / total;
-      parts.set(position, { coverageScore, answerScore, subjectScore, coverage });
-      this.bound[position] = weights.bestQuestion * (inQuestions / total) + coverageScore + answerScore + subjectScore;
-      (this.heaps[this.groupOf[position] as number] as MaxHeap).add(position);
+      coverageOf[position] = standsInForTopic ? Math.max(anywhere / total, (anywhere + sharedAny) / (total + subjectTotal)) : anywhere / total;
+      coverageScore[position] = coverage;
+      answerScore[position] = answer;
+      subjectScore[position] = subjectPart;
+      bound[position] = weights.bestQuestion * (inQuestions / total) + coverage + answer + subjectPart;
+      (heaps[groupOf[position] as number] as MaxHeap).add(position);
     }
-    for (const heap of this.heaps) heap.heapify();
+    for (const heap of heaps) heap.heapify();
 
-    const querySet = new Set(query.map((term) => term.stem));
-    const tokenScores = new Map<number, number>();
+
+    const { tokenScore: tokenScores, finalScore: finals } = this;
+    const scored: number[] = [];
     const score = (position: number): number => {
-      const part = parts.get(position) as { coverageScore: number; answerScore: number; subjectScore: number };
-      const best = this.bestQuestion(query, querySet, total, this.indexed[position] as IndexedItem<T>);
-      const tokenScore = weights.bestQuestion * best + part.coverageScore + part.answerScore + part.subjectScore;
-      tokenScores.set(position, tokenScore);
+      const best = this.bestQuestion(query, total, this.indexed[position] as IndexedItem<T>);
+      const tokenScore =
+        weights.bestQuestion * best +
+        (this.coverageScore[position] as number) +
+        (this.answerScore[position] as number) +
+        (this.subjectScore[position] as number);
+      tokenScores[position] = tokenScore;
+      finals[position] = tokenScore;
+      scored.push(position);
       return tokenScore;
     };
     const byToken = (a: number, b: number): number =>
-      (tokenScores.get(b) as number) - (tokenScores.get(a) as number) || (this.order[a] as number) - (this.order[b] as number);
+      (tokenScores[b] as number) - (tokenScores[a] as number) || (this.order[a] as number) - (this.order[b] as number);
+    const byFinal = (a: number, b: number): number => (finals[b] as number) - (finals[a] as number) || byToken(a, b);
 
     // 3. The few best by word overlap, exactly: score candidates best bound first until no
     // unscored one can reach the last of the few (ties included: index order breaks them).
@@ -295,46 +366,51 @@ export class Matcher<T> {
     const leaders: number[] = [];
     for (;;) {
       const heap = this.highestHeap();
-      const fewthBest = leaders.length < few ? Number.NEGATIVE_INFINITY : (tokenScores.get(leaders[few - 1] as number) as number);
+      const fewthBest = leaders.length < few ? Number.NEGATIVE_INFINITY : (tokenScores[leaders[few - 1] as number] as number);
       if (!heap || heap.peekPriority() < fewthBest) break;
       const position = heap.pop();
       score(position);
       insertSorted(leaders, position, byToken);
       if (leaders.length > few) leaders.pop();
     }
-    const scored = [...tokenScores.keys()];
 
-    // 4. fuse.js refines the order of the few best by fuzzy similarity to their questions.
+    // 4. fuse.js refines the order of the few best by fuzzy similarity to their questions. A leader
+    // that could not reach its group's floor (what the caller reads) even with the highest fuzzy
+    // similarity FuzzyBound allows it is left out of the result whatever fuse.js says, so fuse.js is
+    // not asked; it keeps its word-overlap score, which is below the floor too. The floor is taken
+    // from the scores known so far (word overlap where fuse.js has not run yet): it can only rise.
     const pattern = query.map((term) => term.stem).join(' ');
-    const finals = new Map<number, number>();
-    for (const position of scored) finals.set(position, tokenScores.get(position) as number);
     const fuzzyWeight = weights.fuzzy;
     for (const position of leaders) {
-      finals.set(position, (tokenScores.get(position) as number) + fuzzyWeight * this.fuzzySimilarity(pattern, position));
+      const tokenScore = tokenScores[position] as number;
+      const floor = this.needs ? this.groupFloor(scored, this.groupOf[position] as number).value() : Number.NEGATIVE_INFINITY;
+      const fuzzy = this.fuzzySimilarity(pattern, position, (most) => tokenScore + fuzzyWeight * most < floor);
+      if (fuzzy !== undefined) finals[position] = tokenScore + fuzzyWeight * fuzzy;
     }
 
     // 5. The rest of what the caller reads: per group, score candidates best bound first until no
     // unscored one can reach the group's `perGroup`-th best or come within `margin` of its best.
-    const floors = this.groupFloors(scored, finals);
+    const floors = this.groupFloors(scored);
     this.heaps.forEach((heap, group) => {
       const floor = floors[group] as GroupFloor;
       while (heap.length > 0 && heap.peekPriority() >= floor.value()) {
         const position = heap.pop();
-        const tokenScore = score(position);
-        finals.set(position, tokenScore);
-        scored.push(position);
-        floor.add(tokenScore);
+        floor.add(score(position));
       }
     });
 
     return scored
-      .filter((position) => (finals.get(position) as number) >= (floors[this.groupOf[position] as number] as GroupFloor).value())
-      .sort((a, b) => (finals.get(b) as number) - (finals.get(a) as number) || byToken(a, b))
-      .map((position) => ({
-        item: (this.indexed[position] as IndexedItem<T>).item,
-        score: finals.get(position) as number,
-        coverage: (parts.get(position) as { coverage: number }).coverage,
-      }));
+      .filter((position) => (finals[position] as number) >= (floors[this.groupOf[position] as number] as GroupFloor).value())
+      .sort(byFinal)
+      .map((position) => this.scoredItem(position));
+  }
+
+  private scoredItem(position: number): Scored<T> {
+    return {
+      item: (this.indexed[position] as IndexedItem<T>).item,
+      score: this.finalScore[position] as number,
+      coverage: this.coverageOf[position] as number,
+    };
   }
 
   private nextStamp(): number {
@@ -365,9 +441,16 @@ export class Matcher<T> {
     return best;
   }
 
-  private groupFloors(scored: readonly number[], finals: ReadonlyMap<number, number>): GroupFloor[] {
+  /** One group's floor from the current scores of the scored items. */
+  private groupFloor(scored: readonly number[], group: number): GroupFloor {
+    const floor = new GroupFloor(this.needs);
+    for (const position of scored) if (this.groupOf[position] === group) floor.add(this.finalScore[position] as number);
+    return floor;
+  }
+
+  private groupFloors(scored: readonly number[]): GroupFloor[] {
     const floors = Array.from({ length: this.groupCount }, () => new GroupFloor(this.needs));
-    for (const position of scored) (floors[this.groupOf[position] as number] as GroupFloor).add(finals.get(position) as number);
+    for (const position of scored) (floors[this.groupOf[position] as number] as GroupFloor).add(this.finalScore[position] as number);
     return floors;
   }
 
@@ -375,27 +458,35 @@ export class Matcher<T> {
    * IDF-weighted overlap of the query with its most similar alternate question: the words both
    * share, over the query's words plus a small penalty for the question's words the user did not say.
    */
-  private bestQuestion(query: readonly WeightedTerm[], querySet: ReadonlySet<string>, total: number, item: IndexedItem<T>): number {
+  private bestQuestion(query: readonly WeightedTerm[], total: number, item: IndexedItem<T>): number {
     if (item.questions.length === 0) return Number.NEGATIVE_INFINITY;
     // the weight each question shares with the query, added term by term in query order
     const shared = this.sharedScratch;
-    const touched: number[] = [];
+    const touched = this.touchedScratch;
+    let touchedCount = 0;
     for (const term of query) {
-      for (const index of item.questionsWith.get(term.stem) ?? []) {
-        if (shared[index] === 0) touched.push(index);
+      const holding = item.questionsWith.get(term.stem);
+      if (holding === undefined) continue;
+      for (const index of holding) {
+        if (shared[index] === 0) touched[touchedCount++] = index;
         shared[index] = (shared[index] as number) + term.weight;
       }
     }
     // a question sharing no word scores 0, which the best already is
     let best = 0;
-    for (const index of touched) {
-      const question = item.questions[index] as readonly string[];
-      const idfs = item.questionIdfs[index] as readonly number[];
-      let extra = 0;
-      for (let i = 0; i < question.length; i++) if (!querySet.has(question[i] as string)) extra += idfs[i] as number;
-      const similarity = (shared[index] as number) / (total + this.options.extraWordPenalty * extra);
-      if (similarity > best) best = similarity;
+    const penalty = this.options.extraWordPenalty;
+    for (let t = 0; t < touchedCount; t++) {
+      const index = touched[t] as number;
+      const sharedWeight = shared[index] as number;
       shared[index] = 0;
+      // the unsaid words only lower a question's similarity: one sharing too little cannot win
+      if (sharedWeight / total <= best) continue;
+      const ids = item.questionIds[index] as Int32Array;
+      const idfs = item.questionIdfs[index] as Float64Array;
+      let extra = 0;
+      for (let i = 0; i < ids.length; i++) if (this.inQuery[ids[i] as number] === 0) extra += idfs[i] as number;
+      const similarity = sharedWeight / (total + penalty * extra);
+      if (similarity > best) best = similarity;
     }
     return best;
   }
@@ -405,7 +496,7 @@ export class Matcher<T> {
    * only for questions whose bounds say it could beat the best so far (most promising first):
    * usually once per item instead of once per alternate question.
    */
-  private fuzzySimilarity(pattern: string, position: number): number {
+  private fuzzySimilarity(pattern: string, position: number, tooLow: (most: number) => boolean): number | undefined {
     if (pattern !== this.fuzzyPattern) {
       this.fuzzyPattern = pattern;
       this.fuzzyBound = undefined;
@@ -420,6 +511,8 @@ export class Matcher<T> {
       .map((text) => ({ text, most: bound.upperBound(text) }))
       .filter((t) => t.most > 0)
       .sort((a, b) => b.most - a.most);
+    // undefined (not remembered: another ranking of the message may have a lower floor)
+    if (tooLow(texts[0]?.most ?? 0)) return undefined;
     let best = 0;
     for (const { text, most } of texts) {
       if (most <= best) break;
@@ -435,31 +528,6 @@ export class Matcher<T> {
   }
 }
 
-/**
- * The lowest score still read in one group: its `perGroup`-th best, or `margin` below its best if
- * that is lower; -Infinity while fewer are known, or when the caller reads every item.
- */
-class GroupFloor {
-  private readonly top: number[] = [];
-
-  constructor(private readonly needs: Pick<RankingNeeds<unknown>, 'perGroup' | 'margin'> | undefined) {}
-
-  add(score: number): void {
-    if (!this.needs) return;
-    const { top } = this;
-    let i = top.length;
-    while (i > 0 && (top[i - 1] as number) < score) i--;
-    top.splice(i, 0, score);
-    if (top.length > this.needs.perGroup) top.pop();
-  }
-
-  value(): number {
-    if (!this.needs || this.top.length < this.needs.perGroup) return Number.NEGATIVE_INFINITY;
-    // a hair below the margin, so that rounding never drops an item the caller compares by it
-    return Math.min(this.top[this.top.length - 1] as number, (this.top[0] as number) - this.needs.margin - 1e-9);
-  }
-}
-
 /** Inserts into a list kept sorted by `compare`. */
 function insertSorted(list: number[], value: number, compare: (a: number, b: number) => number): void {
   let i = list.length;
@@ -472,7 +540,7 @@ function bm25Idf(documents: number, withTerm: number): number {
   return Math.log(1 + (documents - withTerm + 0.5) / (withTerm + 0.5));
 }
 
-function questionStems(described: Matchable, normalizer: TextNormalizer): Omit<IndexedItem<unknown>, 'item' | 'questionIdfs' | 'questionsWith'> {
+function questionStems(described: Matchable, normalizer: TextNormalizer): Omit<IndexedItem<unknown>, 'item' | 'questionIdfs' | 'questionIds' | 'questionsWith'> {
   const questions = [described.title, ...described.questions].map((q) => normalizer.stems(q)).filter((q) => q.length > 0);
   const questionBag = new Set<string>([...questions.flat(), ...described.keywords.flatMap((k) => normalizer.stems(k))]);
   const answerBag = new Set<string>(described.body.flatMap((text) => normalizer.stems(text)));

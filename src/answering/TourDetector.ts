@@ -46,8 +46,9 @@ export class TourDetector {
 
   match(text: string): Tour | undefined {
     // typos fixed ("disny"), so a misspelt subject still anchors the request
-    const words = this.normalizer.analyze(text).words;
-    const typed = tokenize(text).join(' ');
+    const { words, surface } = this.normalizer.analyze(text);
+    // the words as typed (the analysis's surface is tokenize(text), already worked out)
+    const typed = surface.join(' ');
     const byButton = this.buttons.find((button) => button.typed === typed);
     if (byButton) return byButton.tour;
     const strong = this.strip(words, this.strong);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { KnowledgeError } from './KnowledgeError.js';
+import { preparsedData } from './preparsedYaml.js';
 
 /** Shows a path relative to the working folder, as an editor would type it. */
 export type ShowPath = (file: string) => string;
@@ -29,7 +30,7 @@ export function readYaml<S extends z.ZodType>(file: string, schema: S, rel: Show
   }
   let data: unknown;
   try {
-    data = parseYaml(source);
+    data = preparsedData(source)?.data ?? parseYaml(source);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new KnowledgeError(rel(file), '-', `not valid YAML: ${reason}`);

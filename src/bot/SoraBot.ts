@@ -31,6 +31,8 @@ const NOT_IMPLEMENTED: number = StatusCodes.NOT_IMPLEMENTED;
 const OUTCOME_TRACE_TYPE = 'https://schemas.sora-closure-bot/outcome';
 /** Where this turn's transcript waits while the dialogs add the bot's lines to it. */
 const TRANSCRIPT_KEY = Symbol('transcript');
+/** Set once a message turn has stored its transcript: the state has changed for certain. */
+const STATE_CHANGED_KEY = Symbol('stateChanged');
 
 export interface SoraBotSettings {
   readonly answerer: Answerer;
@@ -94,12 +96,17 @@ export class SoraBot extends TeamsActivityHandler {
     });
   }
 
-  /** State is saved once per turn, after every handler ran, even when a handler threw. */
+  /**
+   * State is saved once per turn, after every handler ran, even when a handler threw. A message
+   * turn that got as far as its transcript has changed the state (a new line), so it is written
+   * without first serialising the whole state to compare it with what was read (botbuilder's
+   * change hash, the costliest part of a turn's state handling); other turns are compared.
+   */
   override async run(context: TurnContext): Promise<void> {
     try {
       await super.run(context);
     } finally {
-      await this.conversationState.saveChanges(context, false);
+      await this.conversationState.saveChanges(context, context.turnState.get<boolean | undefined>(STATE_CHANGED_KEY) === true);
     }
   }
 
@@ -135,6 +142,7 @@ export class SoraBot extends TeamsActivityHandler {
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(RootDialog.ID);
 
     await this.transcript.set(context, lines.toJSON());
+    context.turnState.set(STATE_CHANGED_KEY, true);
     const trace: OutcomeTrace = recordedOutcome(context) ?? { outcome: 'fallback', topicId: null, score: null };
     // what happened, never what was said: message text is logged at debug level only
     const log = turnLog(context, this.log);

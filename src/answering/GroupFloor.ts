@@ -1,0 +1,26 @@
+import type { RankingNeeds } from './Matcher.js';
+
+/**
+ * The lowest score still read in one group: its `perGroup`-th best, or `margin` below its best if
+ * that is lower; -Infinity while fewer are known, or when the caller reads every item.
+ */
+export class GroupFloor {
+  private readonly top: number[] = [];
+
+  constructor(private readonly needs: Pick<RankingNeeds<unknown>, 'perGroup' | 'margin'> | undefined) {}
+
+  add(score: number): void {
+    if (!this.needs) return;
+    const { top } = this;
+    let i = top.length;
+    while (i > 0 && (top[i - 1] as number) < score) i--;
+    top.splice(i, 0, score);
+    if (top.length > this.needs.perGroup) top.pop();
+  }
+
+  value(): number {
+    if (!this.needs || this.top.length < this.needs.perGroup) return Number.NEGATIVE_INFINITY;
+    // a hair below the margin, so that rounding never drops an item the caller compares by it
+    return Math.min(this.top[this.top.length - 1] as number, (this.top[0] as number) - this.needs.margin - 1e-9);
+  }
+}
