@@ -43,6 +43,9 @@ const NONE_OF_THESE: ReadonlySet<string> = new Set(
   ),
 );
 
+/** Fallbacks after which a message that asked for a walk-through is tried again without the request words. */
+const RETRY_WITHOUT_REQUEST: ReadonlySet<FallbackReason> = new Set(['no-match', 'off-topic', 'low-confidence']);
+
 /** Up to how many words a message naming only one offered question button counts as a tap ("which apps?"). */
 const OFFERED_SHORT_WORDS = 2;
 
@@ -128,6 +131,17 @@ export class Answerer {
   }
 
   respond(text: string, memory: ConversationMemory = {}): Reply {
+    const reply = this.respondTo(text, memory);
+    if (reply.outcome.kind !== 'fallback' || !RETRY_WITHOUT_REQUEST.has(reply.outcome.reason)) return reply;
+    // "a walkthrough of the competition part": no tour is about just that, so it is answered as
+    // a question about the competition, without the request words that blurred the match
+    const rest = this.tours.withoutRequest(text);
+    if (rest === undefined) return reply;
+    const retried = this.respondTo(rest, memory);
+    return retried.outcome.kind === 'answer' || retried.outcome.kind === 'clarify' ? retried : reply;
+  }
+
+  private respondTo(text: string, memory: ConversationMemory): Reply {
     const trimmed = text.trim();
     if (trimmed.length === 0) return this.fallback('empty', [], memory);
     if (trimmed.length > this.decision.maxMessageLength) return this.fallback('too-long', [], memory);

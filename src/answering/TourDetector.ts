@@ -70,6 +70,22 @@ export class TourDetector {
     return best.tour;
   }
 
+  /**
+   * The message without its strong request phrase ("walk me through", "walkthrough of"), when it
+   * has one and something else besides: "a walkthrough of the competition part" asks about the
+   * competition even though no tour is about just that, and the request words only blur matching.
+   */
+  withoutRequest(text: string): string | undefined {
+    const { words } = this.normalizer.analyze(text);
+    for (const phrase of this.strong) {
+      const at = indexOf(words, phrase);
+      if (at < 0) continue;
+      const rest = [...words.slice(0, at), ...words.slice(at + phrase.length)];
+      return rest.some((w) => !STOPWORDS.has(w)) ? rest.join(' ') : undefined;
+    }
+    return undefined;
+  }
+
   /** The words around the first request phrase found, or undefined when there is none. */
   private strip(words: readonly string[], phrases: readonly (readonly string[])[]): string[] | undefined {
     for (const phrase of phrases) {

@@ -93,6 +93,18 @@ describe('starting a tour in your own words', () => {
   });
 
   it.each([
+    ["i'd like a walkthrough of the competition part", 'Seedance'],
+    ['give me a rundown of the IPO', 'initial public offering'],
+  ])('"%s" asks for a walk-through no tour gives, and is answered as a question', async (say, answer) => {
+    const [turn] = await new DialogHarness().play([{ say, reply: [answer], outcome: { outcome: 'answer' } }]);
+    if (turn?.text.includes('guided tour')) throw new Error(`"${say}" started a tour`);
+  });
+
+  it('a walk-through of something the article does not cover is still a plain fallback', async () => {
+    await new DialogHarness().play([{ say: 'walk me through bitcoin prices', reply: ["doesn't cover that"], outcome: { outcome: 'fallback' } }]);
+  });
+
+  it.each([
     ["Tell me about Sora's revenue", '$1.4 million'],
     ['Which characters could Sora use?', 'Mickey Mouse'],
     ['What is Microsoft Copilot?', 'AI-powered assistant'],
