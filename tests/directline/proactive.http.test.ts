@@ -1,30 +1,10 @@
-import { ActivityHandler, TurnContext, type ConversationReference } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapter } from '../../src/bot/createAdapter.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { RememberingBot } from '../helpers/rememberingBot.js';
 import { call, poll, send, startConversation } from '../helpers/directLineClient.js';
-
-/**
- * A bot that remembers where each conversation lives, standing in for what the real bot will do
- * later (a person from support answering after the turn is over).
- */
-class RememberingBot extends ActivityHandler {
-  readonly references = new Map<string, Partial<ConversationReference>>();
-
-  constructor() {
-    super();
-    this.onConversationUpdate(async (context, next) => {
-      this.references.set(context.activity.conversation.id, TurnContext.getConversationReference(context.activity));
-      await next();
-    });
-    this.onMessage(async (context, next) => {
-      await context.sendActivity(`You said: ${context.activity.text ?? ''}`);
-      await next();
-    });
-  }
-}
 
 const config = loadConfig({ LOG_LEVEL: 'silent' });
 const adapter = createAdapter(config, createLogger('silent'));

@@ -1,13 +1,8 @@
 /** A minimal Direct Line v3 client over real HTTP, making the calls Web Chat makes when polling. */
+import type { WebChatSession } from '../../src/web/TokenSource.js';
 
-export interface Session {
-  readonly conversationId: string;
-  readonly token: string;
-  readonly expires_in: number;
-  readonly domain: string;
-  readonly webSocket: boolean;
-  readonly userId?: string;
-}
+/** What the token endpoint returns, as the page reads it. */
+export type Session = WebChatSession;
 
 export interface StreamActivity {
   readonly id: string;

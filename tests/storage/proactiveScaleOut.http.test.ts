@@ -1,23 +1,11 @@
-import { ActivityHandler, MemoryStorage, TurnContext, type ConversationReference } from 'botbuilder';
+import { MemoryStorage } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapter } from '../../src/bot/createAdapter.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { RememberingBot } from '../helpers/rememberingBot.js';
 import { call, poll, startConversation } from '../helpers/directLineClient.js';
-
-/** Remembers each conversation's reference, as a ticket system will to answer later. */
-class RememberingBot extends ActivityHandler {
-  readonly references = new Map<string, Partial<ConversationReference>>();
-
-  constructor() {
-    super();
-    this.onConversationUpdate(async (context, next) => {
-      this.references.set(context.activity.conversation.id, TurnContext.getConversationReference(context.activity));
-      await next();
-    });
-  }
-}
 
 const config = loadConfig({ LOG_LEVEL: 'silent' });
 const log = createLogger('silent');

@@ -1,39 +1,18 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/config.js';
+import { runTool, type ToolRun } from '../helpers/runTool.js';
 
-const root = projectRoot();
 const dir = mkdtempSync(path.join(tmpdir(), 'teams-cli-'));
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the real command (src/tools/teamsPackage.ts through tsx, as the build's JS would run) with only the given settings. */
-function teamsPackage(env: Record<string, string>, out: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'tools', 'teamsPackage.ts'), '--out', out], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
+/** The real command (src/tools/teamsPackage.ts) with only the given settings. */
+function teamsPackage(env: Record<string, string>, out: string): Promise<ToolRun> {
+  return runTool('teamsPackage', ['--out', out], env);
 }
 
 describe('npm run teams:package', () => {
