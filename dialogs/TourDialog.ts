@@ -1,5 +1,6 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { ConversationAction, Tour, TourStep } from '../src/answering/types.js';
+import { tokenize } from '../src/answering/tokenize.js';
 import { MESSAGES } from '../src/messages.js';
 import type { DialogDeps } from './DialogDeps.js';
 import { voteButtons, type FeedbackValue } from './feedback.js';
@@ -25,7 +26,11 @@ interface TourState {
 }
 
 /** Words that, once a tour is paused, mean "carry on with it". */
-const RESUME_WORDS: ReadonlySet<string> = new Set(['yes', 'yeah', 'yep', 'sure', 'ok', 'okay', 'continue', 'resume', 'go on', 'carry on', 'next', 'back to the tour', 'continue tour', 'lets continue', 'yes please']);
+const RESUME_WORDS: ReadonlySet<string> = new Set(
+  ['yes', 'yeah', 'yep', 'sure', 'ok', 'okay', 'continue', 'resume', 'go on', 'carry on', 'next', 'back to the tour', 'continue tour', 'lets continue', "let's continue", 'yes please'].map(
+    (phrase) => tokenize(phrase).join(' '),
+  ),
+);
 
 /**
  * A guided tour: a walk through one part of the article, step by step, as written in
@@ -111,8 +116,8 @@ export class TourDialog extends InterruptibleDialog<TourOptions> {
     const { answerer } = this.deps;
 
     if (state.paused) {
-      const typed = text.trim().toLowerCase().replace(/[^a-z' ]/g, '').replace(/'/g, '');
-      if (RESUME_WORDS.has(typed) || answerer.pickChoice(text, [MESSAGES.continueTour]) === 0) {
+      // read as the answering core reads words (case, punctuation, "let's" and chat shorthand folded)
+      if (RESUME_WORDS.has(tokenize(text).join(' ')) || answerer.pickChoice(text, [MESSAGES.continueTour]) === 0) {
         state.paused = false;
         await this.show(dc, tour, state, MESSAGES.tourResume(tour.title, step.title));
         return Dialog.EndOfTurn;

@@ -124,6 +124,8 @@ describe('a paused tour', () => {
       { say: 'who is Seedance?', reply: ['Seedance', 'is paused'], buttons: ['Continue the tour'] },
       { say: 'what did Disney say about it?', reply: ['respects', 'is paused'], buttons: ['Continue the tour'] },
       { say: 'yes', reply: ['where we were: The characters', 'Mickey Mouse'], buttons: ['Next: why it mattered'] },
+      { say: 'which characters could Sora use?', reply: ['Mickey Mouse', 'is paused'] },
+      { say: "Let's continue!", reply: ['where we were: The characters'] },
       { say: 'next', reply: ['turning point'] },
     ]);
   });
