@@ -28,6 +28,15 @@ export interface Config {
   /** The opt-in review log of the learning loop (src/learning): questions the bot struggled with, feedback. */
   readonly eventLog: EventLogConfig;
   readonly rateLimits: RateLimitConfig;
+  /** Human handoff: the built-in agent hub (src/handoff). */
+  readonly handoff: HandoffConfig;
+}
+
+export interface HandoffConfig {
+  /** Key agent tools send to the agent API (`Authorization: Bearer <key>`); a secret. Empty: the API is off (404). */
+  readonly apiKey: string;
+  /** Teams channel id (`19:...@thread.tacv2`) where ticket cards are posted; empty: no Teams hub. */
+  readonly supportChannelId: string;
 }
 
 export interface StorageConfig {
@@ -116,8 +125,24 @@ export function loadConfig(env: Environment = process.env): Config {
       perClientPerMinute: integer(env, 'RATE_LIMIT_PER_CLIENT', 1200, 0, 1_000_000),
       trustProxy: boolean(env, 'TRUST_PROXY'),
     },
+    handoff: handoff(env),
   };
 }
+
+/** The agent API key must be long enough not to be guessed; the channel id must look like a Teams channel's. */
+function handoff(env: Environment): HandoffConfig {
+  const apiKey = (env.HANDOFF_API_KEY ?? '').trim();
+  if (apiKey !== '' && apiKey.length < MIN_API_KEY_LENGTH) {
+    throw new ConfigError(`HANDOFF_API_KEY must be at least ${MIN_API_KEY_LENGTH} characters (e.g. openssl rand -hex 32), or empty to turn the agent API off`);
+  }
+  const supportChannelId = (env.SUPPORT_CHANNEL_ID ?? '').trim();
+  if (supportChannelId !== '' && !/^19:[^;\s]+@thread\.(tacv2|skype)$/.test(supportChannelId)) {
+    throw new ConfigError(`SUPPORT_CHANNEL_ID must be a Teams channel id like 19:abc...@thread.tacv2, not "${supportChannelId}"`);
+  }
+  return { apiKey, supportChannelId };
+}
+
+const MIN_API_KEY_LENGTH = 24;
 
 /**
  * Blob Storage settings. The connection string is checked for its shape only (never echoed: it

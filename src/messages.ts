@@ -27,6 +27,31 @@ export const MESSAGES = Object.freeze({
     "I'll connect you with a person from our support team. They will see this conversation, so you don't need to repeat yourself. " +
     'Someone will reply here as soon as possible.',
   handoffButton: 'Talk to a person',
+  /** Said before the ticket for two unanswered questions in a row is opened. */
+  handoffAfterFallbacks:
+    "Since I couldn't answer that from the article twice in a row, I'll pass your question to a person from our support team. " +
+    "They will see this conversation and reply here. Say \"cancel\" if you'd rather keep asking me.",
+  /** Said before the ticket for a "Did you mean" none of whose options fitted is opened. */
+  handoffAfterDeclined:
+    "All right. I couldn't find it in the article, so I'll pass your question to a person from our support team. " +
+    'They will see this conversation and reply here.',
+  /** While waiting for an agent: what the user wrote was added to their request. */
+  handoffQueued: 'I\'ve added that to your request. A person will reply here as soon as possible. Say "cancel" to go back to asking me.',
+  handoffWithdrawn: "OK, I've cancelled your request for a person. Ask me anything about the article.",
+  /** The support desk's lines: to the user (agentJoined, agentSays) and in the support channel's ticket thread. */
+  desk: Object.freeze({
+    agentJoined: (agent: string): string => `${agent} from our support team has joined and will answer you here.`,
+    agentSays: (agent: string, text: string): string => `**${agent} (support):** ${text}`,
+    userSays: (text: string): string => `**Customer:** ${text}`,
+    claimed: (agent: string): string => `${agent} claimed this ticket. What you write in this thread now reaches the customer; **Resolve** ends it.`,
+    resolved: (agent: string): string => `${agent} resolved this ticket. The customer is back with the bot.`,
+    withdrawn: 'The customer cancelled the request before anyone claimed it.',
+    alreadyClaimed: (agent: string): string => `This ticket is already claimed by ${agent}.`,
+    notClaimed: 'Claim the ticket first (the **Claim** button or type "claim"), so the customer knows who is answering.',
+    claimedByOther: (agent: string): string => `Only ${agent}, who claimed this ticket, can write to the customer.`,
+    alreadyResolved: 'This ticket is already resolved; the customer is back with the bot.',
+    notFound: 'I could not find that ticket.',
+  }),
   handoffStatus: Object.freeze({
     accepted: 'A person from our support team has joined and will answer you here.',
     failed: "Sorry, I couldn't reach a person right now. You can keep asking me about the article, or try again later.",
