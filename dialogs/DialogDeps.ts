@@ -3,6 +3,7 @@ import type { Answerer } from '../src/answering/Answerer.js';
 import type { DecisionOptions } from '../src/answering/options.js';
 import type { ConversationMemory } from '../src/answering/types.js';
 import type { EventLog } from '../src/learning/EventLog.js';
+import type { HandoffRequest } from './handoffTrigger.js';
 import type { ReplyModel } from './replies.js';
 
 /**
@@ -17,8 +18,8 @@ export interface DialogDeps {
   readonly decision: Pick<DecisionOptions, 'maxMessageLength'>;
   /** Sends one reply, dressed for the channel of the turn. */
   readonly send: (context: TurnContext, reply: ReplyModel) => Promise<void>;
-  /** Hands the conversation to a person (sends the handoff.initiate event with the transcript). */
-  readonly handoff: (context: TurnContext) => Promise<void>;
+  /** Hands the conversation to a person: opens a ticket, sends the handoff.initiate event with the transcript. */
+  readonly handoff: (context: TurnContext, request: HandoffRequest) => Promise<void>;
   /** The learning loop: the review log, and what it must remember across turns. */
   readonly learning: LearningDeps;
 }

@@ -33,7 +33,7 @@ export class FeedbackTurn {
       case 'person':
         recordReview(learning, context, tap.question, { type: 'handoff', topicId: tap.topicId });
         await send(context, { text: MESSAGES.handoff, buttons: [] });
-        await this.deps.handoff(context);
+        await this.deps.handoff(context, { reason: 'not-helpful', question: tap.question });
         recordOutcome(context, { outcome: 'handoff', topicId: null, score: 1 });
         return 'handoff';
     }

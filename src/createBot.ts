@@ -7,6 +7,11 @@ import { SoraBot } from './bot/SoraBot.js';
 import type { Config } from './config.js';
 import { createEventLog } from './learning/createEventLog.js';
 import type { EventLog } from './learning/EventLog.js';
+import { AdapterCourier } from './handoff/AdapterCourier.js';
+import { AgentTurn } from './handoff/AgentTurn.js';
+import { HandoffDesk } from './handoff/HandoffDesk.js';
+import { SupportChannel } from './handoff/SupportChannel.js';
+import { TicketStore } from './handoff/TicketStore.js';
 import type { Logger } from './logger.js';
 import type { ServerDeps } from './server.js';
 import { createStorage } from './storage/createStorage.js';
@@ -29,9 +34,15 @@ export function createBot(
   log: Logger,
   storage: Storage = createStorage(config.storage),
   events: EventLog = createEventLog(config.eventLog, log),
-): ServerDeps & { answerer: Answerer; storage: Storage; events: EventLog } {
+): ServerDeps & { answerer: Answerer; storage: Storage; events: EventLog; desk: HandoffDesk } {
   const answerer = new Answerer(loadKnowledge(config.knowledgeDir));
-  const bot = new SoraBot({ answerer, conversationState: new ConversationState(storage), decision: DECISION_OPTIONS, log, events });
+  const adapter = createAdapter(config, log);
+  // human handoff: tickets in the same Storage, proactive messages through the same adapter
+  const supportChannel = new SupportChannel(storage, config.handoff.supportChannelId);
+  const courier = new AdapterCourier(adapter, config.botAuth.MicrosoftAppId, supportChannel, log);
+  const desk = new HandoffDesk(new TicketStore(storage), courier, log);
+  const handoff = { desk, agents: new AgentTurn(desk, supportChannel, answerer), supportChannel };
+  const bot = new SoraBot({ answerer, conversationState: new ConversationState(storage), decision: DECISION_OPTIONS, log, events, handoff });
   const knowledge = { entries: answerer.knowledge.entries.length, tours: answerer.knowledge.tours.length };
-  return { config, adapter: createAdapter(config, log), bot, log, answerer, storage, knowledge, events };
+  return { config, adapter, bot, log, answerer, storage, knowledge, events, desk };
 }

@@ -52,6 +52,16 @@ export const MESSAGES = Object.freeze({
     alreadyResolved: 'This ticket is already resolved; the customer is back with the bot.',
     notFound: 'I could not find that ticket.',
   }),
+  /** Replies to an agent's "@bot ask: <customer question>" in Teams. */
+  agentAsk: Object.freeze({
+    usage: 'Write "ask:" and then the customer\'s question, e.g. "ask: did Disney pay anything?", and I\'ll give you the answer from the article with its source, ready to paste.',
+    answerFor: (question: string): string => `Answer from the article to "${question}", ready to paste:`,
+    ambiguous: (question: string, options: readonly string[]): string =>
+      `"${question}" could mean several things in the article. Ask again with one of these:\n\n${options.map((o) => `- ${o}`).join('\n')}`,
+    notCovered: (question: string, closest: readonly string[]): string =>
+      `The article doesn't answer "${question}", so there is nothing from it to paste.` +
+      (closest.length > 0 ? ` Closest questions it does answer:\n\n${closest.map((o) => `- ${o}`).join('\n')}` : ''),
+  }),
   handoffStatus: Object.freeze({
     accepted: 'A person from our support team has joined and will answer you here.',
     failed: "Sorry, I couldn't reach a person right now. You can keep asking me about the article, or try again later.",

@@ -164,6 +164,8 @@ export interface ConversationMemory {
   readonly pendingClarify?: { readonly question: string; readonly options: readonly string[] } | undefined;
   /** Questions the user already disambiguated (normalised question -> entry id), kept for the conversation. */
   readonly resolved?: Readonly<Record<string, string>> | undefined;
+  /** Questions in a row the bot could not answer; at two the conversation goes to a person. Kept by the dialogs. */
+  readonly fallbacksInARow?: number | undefined;
 }
 
 /** A button label and the entry it stands for. */

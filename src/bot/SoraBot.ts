@@ -9,12 +9,16 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { DialogDeps } from '../../dialogs/DialogDeps.js';
+import type { HandoffRequest } from '../../dialogs/handoffTrigger.js';
 import { recordedOutcome, type OutcomeTrace } from '../../dialogs/outcomeTrace.js';
 import { topicsMenu, type ReplyModel } from '../../dialogs/replies.js';
 import { RootDialog } from '../../dialogs/RootDialog.js';
 import type { Answerer } from '../answering/Answerer.js';
 import type { DecisionOptions } from '../answering/options.js';
 import type { ConversationMemory } from '../answering/types.js';
+import type { AgentTurn } from '../handoff/AgentTurn.js';
+import type { HandoffDesk } from '../handoff/HandoffDesk.js';
+import type { SupportChannel } from '../handoff/SupportChannel.js';
 import type { EventLog } from '../learning/EventLog.js';
 import type { Logger } from '../logger.js';
 import { MESSAGES } from '../messages.js';
@@ -24,6 +28,7 @@ import { shouldWelcomeInTeams } from '../teams/welcome.js';
 import { dressReply } from './dressReply.js';
 import { Transcript, type TranscriptLine } from './Transcript.js';
 import { turnLog } from './turnLog.js';
+import { UserHandoff } from './UserHandoff.js';
 
 const OUTCOME_TRACE_NAME = 'outcome';
 /** The status ActivityHandler gives invokes it has no handler for. */
@@ -41,6 +46,12 @@ export interface SoraBotSettings {
   readonly log: Logger;
   /** The learning loop's review log (questions the bot struggled with, feedback). */
   readonly events: EventLog;
+  /** Human handoff: the support desk, the agents' side in Teams, the support channel. */
+  readonly handoff: {
+    readonly desk: HandoffDesk;
+    readonly agents: AgentTurn;
+    readonly supportChannel: SupportChannel;
+  };
 }
 
 /**
@@ -58,6 +69,9 @@ export class SoraBot extends TeamsActivityHandler {
   private readonly answerer: Answerer;
   private readonly conversationState: ConversationState;
   private readonly log: Logger;
+  private readonly userHandoff: UserHandoff;
+  private readonly agents: AgentTurn;
+  private readonly supportChannel: SupportChannel;
 
   constructor(settings: SoraBotSettings) {
     super();
@@ -68,24 +82,34 @@ export class SoraBot extends TeamsActivityHandler {
     this.transcript = this.conversationState.createProperty<TranscriptLine[]>('transcript');
     this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
     this.welcomed = this.conversationState.createProperty<boolean>('welcomed');
+    this.userHandoff = new UserHandoff(settings.handoff.desk, settings.answerer, this.conversationState.createProperty<string>('handoffTicket'));
+    this.agents = settings.handoff.agents;
+    this.supportChannel = settings.handoff.supportChannel;
     const deps: DialogDeps = {
       answerer: settings.answerer,
       memory: this.memory,
       decision: settings.decision,
       send: (context, reply) => this.send(context, reply),
-      handoff: (context) => this.handoff(context),
+      handoff: (context, request) => this.handoff(context, request),
       learning: { events: settings.events, clarifying: this.conversationState.createProperty<string>('clarifyingQuestion') },
     };
     this.dialogs = new DialogSet(this.dialogState).add(new RootDialog(deps));
 
     this.onMessage(async (context, next) => {
-      await this.converse(context);
+      if (context.activity.channelId === TEAMS_CHANNEL_ID) {
+        readAsTeamsMessage(context);
+        await this.supportChannel.capture(context.activity);
+      }
+      // an agent's Claim / Resolve, reply in a ticket's thread or "ask:" is not a customer's question
+      if (!(await this.agents.handle(context))) await this.converse(context);
       await next();
     });
 
     // Plain onMembersAdded, not onTeamsMembersAddedEvent: the latter looks every member up over
     // the network (TeamsInfo.getMember) before the handler runs.
     this.onMembersAdded(async (context, next) => {
+      // the bot added to a team: how to reach the support channel, if it is in that team
+      if (context.activity.channelId === TEAMS_CHANNEL_ID) await this.supportChannel.capture(context.activity);
       if (this.shouldWelcome(context)) await this.welcome(context);
       await next();
     });
@@ -131,8 +155,16 @@ export class SoraBot extends TeamsActivityHandler {
   }
 
   private async converse(context: TurnContext): Promise<void> {
-    if (context.activity.channelId === TEAMS_CHANNEL_ID) readAsTeamsMessage(context);
     const text = typeof context.activity.text === 'string' ? context.activity.text : '';
+    const handedOver = await this.userHandoff.route(context, text);
+    if (handedOver !== 'bot') {
+      // relayed to the agent who claimed the conversation, or the user withdrew their request
+      context.turnState.set(STATE_CHANGED_KEY, true);
+      const trace: OutcomeTrace = handedOver === 'relayed' ? { outcome: 'handoff', topicId: null, score: null } : { outcome: 'smalltalk', topicId: 'cancel', score: 1 };
+      turnLog(context, this.log).info({ ...trace, channelId: context.activity.channelId, conversationId: context.activity.conversation.id }, handedOver);
+      await context.sendTraceActivity(OUTCOME_TRACE_NAME, trace, OUTCOME_TRACE_TYPE, 'Answer outcome');
+      return;
+    }
     const lines = new Transcript(await this.transcript.get(context, []));
     lines.add('user', text);
     context.turnState.set(TRANSCRIPT_KEY, lines);
@@ -157,9 +189,16 @@ export class SoraBot extends TeamsActivityHandler {
     context.turnState.get<Transcript | undefined>(TRANSCRIPT_KEY)?.add('bot', activity.text ?? '');
   }
 
-  private async handoff(context: TurnContext): Promise<void> {
+  /**
+   * Opens a ticket (the built-in hub posts it to the support channel) and sends the standard
+   * handoff.initiate event, transcript attached, for an external hub such as Omnichannel. Nothing
+   * when the conversation already has a ticket under way.
+   */
+  private async handoff(context: TurnContext, request: HandoffRequest): Promise<void> {
     const lines = context.turnState.get<Transcript | undefined>(TRANSCRIPT_KEY) ?? new Transcript([]);
-    const handoffContext = { reason: 'user asked for a person', question: lines.lastUserQuestion() };
+    const ticket = await this.userHandoff.open(context, request, lines);
+    if (!ticket) return;
+    const handoffContext = { ticketId: ticket.id, reason: ticket.reason, question: ticket.question, candidates: ticket.candidates };
     await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities: lines.toActivities(context.activity) }));
   }
 
@@ -184,6 +223,7 @@ export class SoraBot extends TeamsActivityHandler {
   private async handoffStatus(context: TurnContext): Promise<void> {
     const state = (context.activity.value as { state?: unknown } | undefined)?.state;
     if (state === 'accepted' || state === 'failed' || state === 'completed') {
+      if (state !== 'accepted') await this.userHandoff.endedByHub(context);
       await context.sendActivity(MESSAGES.handoffStatus[state]);
     }
   }

@@ -103,11 +103,14 @@ export class HandoffDesk {
     return result.ticket.status === 'claimed' ? 'relayed' : 'queued';
   }
 
-  /** Ends the support conversation: the user is told and is back with the bot. */
-  async resolve(id: string, agent: Agent): Promise<TicketResult> {
+  /**
+   * Ends the support conversation: the user is back with the bot and is told so, unless the
+   * caller tells them itself (an external hub's handoff.status, answered in the user's own turn).
+   */
+  async resolve(id: string, agent: Agent, tellUser = true): Promise<TicketResult> {
     const result = await this.end(id, agent);
     if (!('refused' in result)) {
-      await this.courier.toUser(result.ticket, MESSAGES.handoffStatus.completed);
+      if (tellUser) await this.courier.toUser(result.ticket, MESSAGES.handoffStatus.completed);
       await this.courier.toThread(result.ticket, MESSAGES.desk.resolved(agent.name));
       await this.courier.refreshCard(result.ticket);
     }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ActivityTypes, ConversationState, MemoryStorage, type Activity, type TurnContext } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { expect } from 'vitest';
+import type { HandoffRequest } from '../../dialogs/handoffTrigger.js';
 import type { DialogDeps } from '../../dialogs/DialogDeps.js';
 import { recordedOutcome, type OutcomeTrace } from '../../dialogs/outcomeTrace.js';
 import { RootDialog } from '../../dialogs/RootDialog.js';
@@ -21,6 +22,8 @@ export interface Row {
   readonly say: string;
   /** Every one of these must be in the reply text (a RegExp, or a case-insensitive substring). */
   readonly reply: readonly (string | RegExp)[];
+  /** None of these may be in the reply text (case-insensitive substrings). */
+  readonly notReply?: readonly string[];
   /** Labels that must be among the reply's buttons. */
   readonly buttons?: readonly string[];
   /** Labels that must not be among them. */
@@ -49,6 +52,8 @@ export class DialogHarness {
   readonly client: DialogTestClient;
   /** Every review event the dialogs recorded. */
   readonly events = new MemoryEventLog();
+  /** Every handoff the dialogs asked for, with its reason. */
+  readonly handoffs: HandoffRequest[] = [];
   private readonly outcomes: (OutcomeTrace | undefined)[] = [];
   private last: Turn | undefined;
 
@@ -60,7 +65,8 @@ export class DialogHarness {
       send: async (context, reply) => {
         await context.sendActivity(toMessage(reply));
       },
-      handoff: async (context: TurnContext) => {
+      handoff: async (context: TurnContext, request: HandoffRequest) => {
+        this.handoffs.push(request);
         await context.sendActivity({ type: ActivityTypes.Event, name: 'handoff.initiate' });
       },
       learning: { events: this.events, clarifying: state.createProperty<string>('clarifyingQuestion') },
@@ -127,6 +133,7 @@ export function expectTurn(turn: Turn, row: Row): void {
     else expect(turn.text, where).toMatch(wanted);
   }
   for (const label of row.buttons ?? []) expect(turn.buttons, where).toContain(label);
+  for (const unwanted of row.notReply ?? []) expect(turn.text.toLowerCase(), where).not.toContain(unwanted.toLowerCase());
   for (const label of row.notButtons ?? []) expect(turn.buttons, where).not.toContain(label);
   if (row.outcome) expect(turn.outcome, where).toMatchObject(row.outcome);
 }

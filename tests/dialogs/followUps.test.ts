@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cautiousAnswerer, DialogHarness, type Row } from './dialogHarness.js';
 
 describe('follow-ups are resolved against the conversation', () => {
@@ -87,15 +87,26 @@ describe('"Did you mean" is asked properly and remembered', () => {
     await new DialogHarness(cautious).play([ASKED, { say: 'alpha', reply: ['Answer about zeppelin-alpha.'], outcome: { topicId: 'zeppelin-alpha' } }]);
   });
 
-  it('"Something else" leads to the fallback with an offer of a person', async () => {
-    await new DialogHarness(cautious).play([
+  it('"Something else" hands the question to a person, saying so first', async () => {
+    const harness = new DialogHarness(cautious);
+    const [, turn] = await harness.play([
       ASKED,
-      { say: 'Something else', reply: ["couldn't find it in the article", 'ask a person'], buttons: ['Talk to a person'], outcome: { outcome: 'fallback' } },
+      { say: 'Something else', reply: ["couldn't find it in the article", 'pass your question to a person'], outcome: { outcome: 'handoff' } },
     ]);
+    expect(turn?.events).toEqual(['handoff.initiate']);
+    expect(harness.handoffs).toEqual([{ reason: 'declined-clarification', question: ASKED.say }]);
   });
 
   it('"none of these" means the same', async () => {
-    await new DialogHarness(cautious).play([ASKED, { say: 'none of these', reply: ["couldn't find it"], outcome: { outcome: 'fallback' } }]);
+    const harness = new DialogHarness(cautious);
+    await harness.play([ASKED, { say: 'none of these', reply: ['pass your question to a person'], outcome: { outcome: 'handoff' } }]);
+    expect(harness.handoffs.map((h) => h.reason)).toEqual(['declined-clarification']);
+  });
+
+  it('"Something else" with no "Did you mean" waiting only offers a person', async () => {
+    const harness = new DialogHarness(cautious);
+    await harness.play([{ say: 'Something else', reply: ["couldn't find it in the article"], buttons: ['Talk to a person'], outcome: { outcome: 'fallback' } }]);
+    expect(harness.handoffs).toEqual([]);
   });
 
   it('a new question instead of a pick is simply answered', async () => {
