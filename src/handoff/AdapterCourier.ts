@@ -1,9 +1,17 @@
-import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { CardFactory, MessageFactory, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import type { Logger } from '../logger.js';
+import { TEAMS_CHANNEL_ID } from '../teams/conversationKind.js';
 import type { Courier } from './Courier.js';
 import type { SupportChannel } from './SupportChannel.js';
 import type { SupportThread, Ticket } from './Ticket.js';
 import { ticketCard } from './ticketCard.js';
+
+/**
+ * botbuilder types the audience of createConversationAsync as a string, but reads a missing one as
+ * "the configured cloud's channel scope" (ConnectorFactoryImpl.create), which is what we want; an
+ * empty string would be used as the scope itself.
+ */
+const CLOUD_DEFAULT_AUDIENCE = undefined as unknown as string;
 
 /**
  * The desk's courier on Bot Framework: proactive messages with the adapter's
@@ -24,17 +32,30 @@ export class AdapterCourier implements Courier {
     await this.send(ticket, 'user', ticket.user, text);
   }
 
+  /**
+   * A new post in the channel, as Teams documents it for bots: a conversation created with the
+   * channel in channelData and the card as its first activity. Teams answers with the thread's
+   * conversation id, `<channel>;messageid=<post id>`, under which agents then reply.
+   */
   async announce(ticket: Ticket): Promise<SupportThread | undefined> {
-    const reference = await this.channel.reference();
-    if (!reference?.conversation) return undefined;
-    let cardId: string | undefined;
-    await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-      cardId = (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(ticketCard(ticket)))))?.id;
+    const channel = await this.channel.reference();
+    if (!channel?.conversation || !channel.serviceUrl) return undefined;
+    const parameters: ConversationParameters = {
+      isGroup: true,
+      bot: channel.bot ?? { id: this.appId, name: '' },
+      tenantId: channel.conversation.tenantId,
+      channelData: { channel: { id: channel.conversation.id }, tenant: { id: channel.conversation.tenantId } },
+      activity: MessageFactory.attachment(CardFactory.adaptiveCard(ticketCard(ticket))) as Activity,
+      members: [],
+    };
+    let threadId: string | undefined;
+    await this.adapter.createConversationAsync(this.appId, TEAMS_CHANNEL_ID, channel.serviceUrl, CLOUD_DEFAULT_AUDIENCE, parameters, (context) => {
+      threadId = context.activity.conversation.id;
+      return Promise.resolve();
     });
-    if (cardId === undefined) return undefined;
-    // in Teams a post in a channel starts a thread whose conversation id names the post
-    const thread: Partial<ConversationReference> = { ...reference, conversation: { ...reference.conversation, id: `${reference.conversation.id};messageid=${cardId}` } };
-    return { cardId, reference: thread };
+    const cardId = /;messageid=([^;]+)$/.exec(threadId ?? '')?.[1];
+    if (threadId === undefined || cardId === undefined) throw new Error('Teams did not answer the new post with a thread id');
+    return { cardId, reference: { ...channel, conversation: { ...channel.conversation, id: threadId } } };
   }
 
   async toThread(ticket: Ticket, text: string): Promise<void> {

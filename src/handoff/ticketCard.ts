@@ -45,7 +45,7 @@ export function ticketCard(ticket: Ticket): Record<string, unknown> {
       ...(candidates.length > 0 ? [{ type: 'TextBlock', text: 'Answers the bot considered (score)', weight: 'Bolder', wrap: true, spacing: 'Medium' }, { type: 'FactSet', facts: candidates }] : []),
       ...(lines.length > 0 ? [{ type: 'TextBlock', text: 'Conversation', weight: 'Bolder', wrap: true, spacing: 'Medium' }, ...lines] : []),
     ],
-    actions: actions(ticket),
+    ...(ticket.status === 'resolved' ? {} : { actions: actions(ticket) }),
   };
 }
 
@@ -69,10 +69,8 @@ function actions(ticket: Ticket): Record<string, unknown>[] {
   switch (ticket.status) {
     case 'open':
       return [submit('Claim', 'claim'), submit('Resolve', 'resolve')];
-    case 'claimed':
+    default:
       return [submit('Resolve', 'resolve')];
-    case 'resolved':
-      return [];
   }
 }
 

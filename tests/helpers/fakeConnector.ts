@@ -18,7 +18,7 @@ export interface FakeConnector {
 
 /**
  * A stand-in for a channel's Bot Connector service (Teams, here) on a free loopback port: records
- * every activity the bot posts and answers as the real service does, with the new activity's id.
+ * every activity the bot posts and answers as the real service does (see `answer`).
  * Real HTTP, so the bot's own connector client, retries and serialisation are exercised.
  */
 export async function startFakeConnector(): Promise<FakeConnector> {
@@ -31,7 +31,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const path = decodeURIComponent((req.url ?? '').replace(/^\/teams/, ''));
       calls.push({ method: req.method ?? '', path, body: raw === '' ? {} : (JSON.parse(raw) as Record<string, unknown>) });
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `reply-${calls.length}` }));
+      res.end(JSON.stringify(answer(req.method ?? '', path, calls[calls.length - 1]?.body ?? {}, calls.length)));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -41,4 +41,18 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     calls,
     close: () => new Promise<void>((resolve) => server.close(() => { resolve(); })),
   };
+}
+
+/**
+ * What the Bot Connector answers: the new activity's id; for a new post in a Teams channel
+ * (POST /v3/conversations with the channel in channelData) the thread's conversation id
+ * `<channel>;messageid=<post id>` and the post's id, as Teams does.
+ */
+function answer(method: string, path: string, body: Record<string, unknown>, n: number): Record<string, unknown> {
+  const channel = ((body.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id);
+  if (method === 'POST' && path === '/v3/conversations' && typeof channel === 'string') {
+    const postId = `post-${n}`;
+    return { id: `${channel};messageid=${postId}`, activityId: postId };
+  }
+  return { id: `reply-${n}` };
 }
