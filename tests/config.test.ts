@@ -94,3 +94,21 @@ describe('rate limit settings', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 });
+
+describe('handoff settings', () => {
+  it('default to no agent API and no Teams support channel', () => {
+    expect(loadConfig({}).handoff).toEqual({ apiKey: '', supportChannelId: '' });
+  });
+
+  it('take a long enough API key and a Teams channel id', () => {
+    const key = 'k'.repeat(32);
+    expect(loadConfig({ HANDOFF_API_KEY: key, SUPPORT_CHANNEL_ID: ' 19:abc123@thread.tacv2 ' }).handoff).toEqual({ apiKey: key, supportChannelId: '19:abc123@thread.tacv2' });
+  });
+
+  it('refuse a short API key without repeating it, and a channel id that is not a Teams channel', () => {
+    expect(() => loadConfig({ HANDOFF_API_KEY: 'secret123' })).toThrow(/HANDOFF_API_KEY must be at least 24 characters/);
+    expect(() => loadConfig({ HANDOFF_API_KEY: 'secret123' })).not.toThrow(/secret123/);
+    expect(() => loadConfig({ SUPPORT_CHANNEL_ID: 'general' })).toThrow(/SUPPORT_CHANNEL_ID must be a Teams channel id/);
+    expect(() => loadConfig({ SUPPORT_CHANNEL_ID: '19:abc@thread.tacv2;messageid=1' })).toThrow(/SUPPORT_CHANNEL_ID/);
+  });
+});
