@@ -37,7 +37,7 @@ export class QuestionTurn {
     // help, menu, stop and start over all end on the topics, so the user always has a way on
     let shown: ReplyModel =
       outcome.kind === 'smalltalk' && action !== undefined
-        ? topicsMenu(outcome.reply, answerer.knowledge.tours, answerer.starters())
+        ? topicsMenu(outcome.reply, answerer)
         : outcomeReply(outcome, this.deps.decision);
     // every answer can be rated; the vote names the entry and the question it answered
     if (outcome.kind === 'answer') shown = { ...shown, dataButtons: voteButtons(outcome.entry.id, text) };

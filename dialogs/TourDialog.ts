@@ -94,7 +94,7 @@ export class TourDialog extends InterruptibleDialog<TourOptions> {
       case 'cancel':
       case 'menu': {
         const text = action === 'cancel' ? MESSAGES.tourStopped : MESSAGES.topicsMenu;
-        await this.deps.send(dc.context, topicsMenu(text, answerer.knowledge.tours, answerer.starters()));
+        await this.deps.send(dc.context, topicsMenu(text, answerer));
         return dc.endDialog();
       }
     }

@@ -51,9 +51,9 @@ export function outcomeReply(outcome: Outcome, decision: Pick<DecisionOptions, '
   }
 }
 
-/** The topics menu: every guided tour, then the starter questions. */
-export function topicsMenu(text: string, tours: readonly Tour[], starters: readonly FaqEntry[]): ReplyModel {
-  return { text, buttons: [...tours.map((t) => TourDetector.buttonLabel(t)), ...labels(starters)] };
+/** The topics menu under `text`: every guided tour, then the starter questions. */
+export function topicsMenu(text: string, answerer: Answerer): ReplyModel {
+  return { text, buttons: [...answerer.knowledge.tours.map((t) => TourDetector.buttonLabel(t)), ...labels(answerer.starters())] };
 }
 
 /** The buttons under a tour step: its own choices, then the way out. */

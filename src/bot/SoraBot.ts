@@ -217,7 +217,7 @@ export class SoraBot extends TeamsActivityHandler {
   private async welcome(context: TurnContext): Promise<void> {
     if (await this.welcomed.get(context, false)) return;
     await this.welcomed.set(context, true);
-    await context.sendActivity(dressReply(topicsMenu(MESSAGES.welcome, this.answerer.knowledge.tours, this.answerer.starters()), context.activity));
+    await context.sendActivity(dressReply(topicsMenu(MESSAGES.welcome, this.answerer), context.activity));
   }
 
   private async handoffStatus(context: TurnContext): Promise<void> {
