@@ -199,7 +199,12 @@ export class SoraBot extends TeamsActivityHandler {
     const ticket = await this.userHandoff.open(context, request, lines);
     if (!ticket) return;
     const handoffContext = { ticketId: ticket.id, reason: ticket.reason, question: ticket.question, candidates: ticket.candidates };
-    await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities: lines.toActivities(context.activity) }));
+    try {
+      await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities: lines.toActivities(context.activity) }));
+    } catch (error) {
+      // a channel with no external hub may refuse event activities; the ticket is open all the same
+      turnLog(context, this.log).warn({ err: error, ticketId: ticket.id }, 'the channel refused the handoff.initiate event');
+    }
   }
 
   /**
