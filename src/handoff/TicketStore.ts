@@ -42,14 +42,19 @@ export class TicketStore {
     return (await this.readStored(id))?.ticket;
   }
 
-  /** The tickets not yet resolved, oldest first. */
+  /**
+   * The tickets not yet resolved, oldest first. Sorted by createdAt rather than taken in index
+   * order: tickets opened at the same moment (on two instances) reach the index in whichever order
+   * their writes win, and the repair of a lost first index write appends the older id last.
+   */
   async unresolved(): Promise<Ticket[]> {
     const index = await this.readIndex();
     if (!index || index.ids.length === 0) return [];
     const items = await this.storage.read(index.ids.map(ticketKey));
     return index.ids
       .map((id) => (items[ticketKey(id)] as StoredTicket | undefined)?.ticket)
-      .filter((t): t is Ticket => t !== undefined && t.status !== 'resolved');
+      .filter((t): t is Ticket => t !== undefined && t.status !== 'resolved')
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
   }
 
   /**
