@@ -72,4 +72,12 @@ describe('tickets shared by two instances through Blob Storage', () => {
       expect([...a.courier.userSaw(opened.id), ...b.courier.userSaw(opened.id)]).toEqual([MESSAGES.desk.agentJoined(winner.name)]);
     }
   });
+
+  it('thirty tickets opened at once, half on each instance, are all stored and all listed', async () => {
+    const [a, b] = twoInstances();
+    // every open writes the one index record: a burst of handoffs is its worst case
+    const opened = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? a : b).desk.open(ticketDraft({ question: `question ${i}` }))));
+    const listed = await b.desk.unresolved();
+    expect(listed.map((t) => t.id).sort()).toEqual(opened.map((t) => t.id).sort());
+  });
 });
