@@ -4,7 +4,7 @@ import type { Agent } from '../../src/handoff/Ticket.js';
 import { StorageUnavailable } from '../../src/storage/StorageUnavailable.js';
 import { call, type HttpResult } from '../helpers/directLineClient.js';
 import { API_KEY, agentCall, startAgentApi, type AgentApiServer } from '../helpers/agentApi.js';
-import { RecordingCourier, ticketDraft } from '../helpers/tickets.js';
+import { ticketDraft } from '../helpers/tickets.js';
 
 /** What the agent API refuses: callers without the key, bodies it cannot take, everything while it is off. */
 const ANN: Agent = { id: 'aad-ann', name: 'Ann' };
@@ -171,10 +171,12 @@ describe('the agent API when what is behind it fails', () => {
     }
   });
 
-  it('answers a bare 500 "internal error" when the user cannot be reached, with no detail of the failure', async () => {
-    const api = await startAgentApi(API_KEY, new MemoryStorage(), new UnreachableUserCourier());
+  it('answers an unexpected failure with a bare 500 "internal error", no detail of it', async () => {
+    const storage = new SwitchableStorage();
+    const api = await startAgentApi(API_KEY, storage);
     try {
       const opened = await api.desk.open(ticketDraft());
+      storage.failure = new TypeError("Cannot read properties of undefined (reading 'ticket')\n    at TicketStore.change (/app/dist/bot.mjs:1:2)");
       const result = await agentCall(api.url, 'POST', `/api/agent/tickets/${opened.id}/claim`, { agent: ANN });
       expectPlainRefusal(result, 500);
       expect(result.body).toEqual({ error: 'internal error' });
@@ -184,22 +186,21 @@ describe('the agent API when what is behind it fails', () => {
   });
 });
 
-/** A MemoryStorage that fails every call as GuardedStorage reports an outage, while `down`. */
+/** A MemoryStorage that fails every call: as GuardedStorage reports an outage while `down`, or with `failure` (a bug). */
 class SwitchableStorage extends MemoryStorage {
   down = false;
+  failure: Error | undefined;
 
   override read(keys: string[]): Promise<StoreItems> {
-    return this.down ? Promise.reject(new StorageUnavailable('read', new Error('ECONNREFUSED'))) : super.read(keys);
+    return this.failed('read') ?? super.read(keys);
   }
 
   override write(changes: StoreItems): Promise<void> {
-    return this.down ? Promise.reject(new StorageUnavailable('write', new Error('ECONNREFUSED'))) : super.write(changes);
+    return this.failed('write') ?? super.write(changes);
   }
-}
 
-/** A courier whose proactive messages to the user fail, as when the user's channel refuses them. */
-class UnreachableUserCourier extends RecordingCourier {
-  override toUser(): Promise<void> {
-    return Promise.reject(new Error('POST https://smba.trafficmanager.net/... 403 at Connector.sendToConversation'));
+  private failed(operation: 'read' | 'write'): Promise<never> | undefined {
+    if (this.failure) return Promise.reject(this.failure);
+    return this.down ? Promise.reject(new StorageUnavailable(operation, new Error('ECONNREFUSED'))) : undefined;
   }
 }
