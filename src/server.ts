@@ -4,6 +4,8 @@ import { MemoryStorage, type ActivityHandler, type Storage } from 'botbuilder';
 import type { BotAdapter } from './bot/BotAdapter.js';
 import type { Config } from './config.js';
 import { DIRECT_LINE_OPTIONS } from './directline/options.js';
+import type { HandoffDesk } from './handoff/HandoffDesk.js';
+import { registerAgentApi } from './handoff/registerAgentApi.js';
 import { Drain } from './http/Drain.js';
 import { processTurn } from './http/processTurn.js';
 import { RateLimits } from './http/RateLimits.js';
@@ -17,7 +19,7 @@ import type { Logger } from './logger.js';
 import { registerWebChat } from './web/registerWebChat.js';
 
 export interface ServerDeps {
-  readonly config: Pick<Config, 'maxBodyBytes' | 'botAuth' | 'webChat' | 'rateLimits'>;
+  readonly config: Pick<Config, 'maxBodyBytes' | 'botAuth' | 'webChat' | 'rateLimits' | 'handoff'>;
   readonly adapter: BotAdapter;
   readonly bot: ActivityHandler;
   readonly log: Logger;
@@ -25,6 +27,8 @@ export interface ServerDeps {
   readonly storage?: Storage;
   /** What /readyz reports; absent: no knowledge loaded, never ready. */
   readonly knowledge?: KnowledgeSummary;
+  /** The support desk; absent: no /api/agent routes (the bot runs without human handoff). */
+  readonly desk?: HandoffDesk;
 }
 
 export interface RunningServer {
@@ -82,6 +86,9 @@ export function createServer(deps: ServerDeps, drain = newDrain()): Server {
 
   // the Web Chat page, embed script, token endpoint and the local Direct Line
   registerWebChat(server, { config, adapter, bot, log, storage });
+
+  // the agent tools' API on the support desk (off, with a 404 saying so, while HANDOFF_API_KEY is empty)
+  if (deps.desk) registerAgentApi(server, { desk: deps.desk, apiKey: config.handoff.apiKey, log });
 
   server.get('/healthz', (_req: Request, res: Response, next: Next) => {
     res.send(200, { status: 'ok' });

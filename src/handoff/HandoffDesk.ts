@@ -33,7 +33,13 @@ export class HandoffDesk {
   /** Stores the ticket, then posts its card to the support channel when one is known. */
   async open(draft: TicketDraft): Promise<Ticket> {
     const ticket: Ticket = { ...draft, id: newTicketId(), status: 'open', createdAt: new Date().toISOString() };
-    await this.store.create(ticket);
+    try {
+      await this.store.create(ticket);
+    } catch (error) {
+      // stored but not listed (the queue index kept changing): still posted to the channel below
+      if (!(await this.store.get(ticket.id))) throw error;
+      this.log.error({ err: error, ticketId: ticket.id }, 'ticket stored but not added to the agent API queue');
+    }
     try {
       const thread = await this.courier.announce(ticket);
       if (!thread) {
@@ -73,9 +79,13 @@ export class HandoffDesk {
       return mine;
     });
     if (won(result, mine)) {
-      await this.courier.toUser(result.ticket, MESSAGES.desk.agentJoined(agent.name));
-      await this.courier.toThread(result.ticket, MESSAGES.desk.claimed(agent.name));
-      await this.courier.refreshCard(result.ticket);
+      const { ticket } = result;
+      await this.tell(
+        ticket,
+        () => this.courier.toUser(ticket, MESSAGES.desk.agentJoined(agent.name)),
+        () => this.courier.toThread(ticket, MESSAGES.desk.claimed(agent.name)),
+        () => this.courier.refreshCard(ticket),
+      );
     }
     return result;
   }
@@ -88,7 +98,7 @@ export class HandoffDesk {
       if (t.claimedBy?.id !== agent.id) return 'claimed-by-other';
       return withLine(t, { from: 'agent', agent: agent.name, text, at: new Date().toISOString() });
     });
-    if (!('refused' in result)) await this.courier.toUser(result.ticket, MESSAGES.desk.agentSays(agent.name, text));
+    if (!('refused' in result)) await this.tell(result.ticket, () => this.courier.toUser(result.ticket, MESSAGES.desk.agentSays(agent.name, text)));
     return result;
   }
 
@@ -99,7 +109,7 @@ export class HandoffDesk {
   async fromUser(id: string, text: string): Promise<UserMessageResult> {
     const result = await this.store.change(id, (t) => (t.status === 'resolved' ? 'resolved' : withLine(t, { from: 'user', text, at: new Date().toISOString() })));
     if ('refused' in result) return 'gone';
-    await this.courier.toThread(result.ticket, MESSAGES.desk.userSays(text));
+    await this.tell(result.ticket, () => this.courier.toThread(result.ticket, MESSAGES.desk.userSays(text)));
     return result.ticket.status === 'claimed' ? 'relayed' : 'queued';
   }
 
@@ -110,9 +120,13 @@ export class HandoffDesk {
   async resolve(id: string, agent: Agent, tellUser = true): Promise<TicketResult> {
     const result = await this.end(id, agent);
     if (!('refused' in result)) {
-      if (tellUser) await this.courier.toUser(result.ticket, MESSAGES.handoffStatus.completed);
-      await this.courier.toThread(result.ticket, MESSAGES.desk.resolved(agent.name));
-      await this.courier.refreshCard(result.ticket);
+      const { ticket } = result;
+      await this.tell(
+        ticket,
+        () => (tellUser ? this.courier.toUser(ticket, MESSAGES.handoffStatus.completed) : Promise.resolve()),
+        () => this.courier.toThread(ticket, MESSAGES.desk.resolved(agent.name)),
+        () => this.courier.refreshCard(ticket),
+      );
     }
     return result;
   }
@@ -121,10 +135,29 @@ export class HandoffDesk {
   async withdraw(id: string): Promise<TicketResult> {
     const result = await this.end(id, USER_AS_RESOLVER);
     if (!('refused' in result)) {
-      await this.courier.toThread(result.ticket, MESSAGES.desk.withdrawn);
-      await this.courier.refreshCard(result.ticket);
+      const { ticket } = result;
+      await this.tell(
+        ticket,
+        () => this.courier.toThread(ticket, MESSAGES.desk.withdrawn),
+        () => this.courier.refreshCard(ticket),
+      );
     }
     return result;
+  }
+
+  /**
+   * The messages that go with a change, in order, after the change is stored. One that fails is
+   * logged and the others still go: the change itself stands (an agent retrying a claim would
+   * otherwise find it theirs and nobody would tell the user), and every line is in the transcript.
+   */
+  private async tell(ticket: Ticket, ...messages: (() => Promise<void>)[]): Promise<void> {
+    for (const message of messages) {
+      try {
+        await message();
+      } catch (error) {
+        this.log.error({ err: error, ticketId: ticket.id }, 'a handoff message could not be delivered');
+      }
+    }
   }
 
   /** Resolves unless already resolved, which is refused, so only the caller whose change won says so. */

@@ -13,6 +13,14 @@ const INDEX_KEY = 'handoff/unresolved';
  */
 const MAX_WRITE_TRIES = 10;
 const RETRY_PAUSE_MS = 5;
+/**
+ * The index, by contrast, is one record that every create and resolve writes, and only one writer
+ * per round wins: a burst of handoffs on several instances (20 at once on two Blob Storage clients
+ * ran out of 10 tries with short pauses) needs more tries, and pauses that grow (with jitter, so
+ * the losers spread out), up to a cap that keeps a user's turn waiting a few seconds at worst.
+ */
+const MAX_INDEX_TRIES = 30;
+const MAX_INDEX_PAUSE_MS = 200;
 
 interface StoredTicket extends StoreItem {
   readonly ticket: Ticket;
@@ -42,14 +50,19 @@ export class TicketStore {
     return (await this.readStored(id))?.ticket;
   }
 
-  /** The tickets not yet resolved, oldest first. */
+  /**
+   * The tickets not yet resolved, oldest first. Sorted by createdAt rather than taken in index
+   * order: tickets opened at the same moment (on two instances) reach the index in whichever order
+   * their writes win, and the repair of a lost first index write appends the older id last.
+   */
   async unresolved(): Promise<Ticket[]> {
     const index = await this.readIndex();
     if (!index || index.ids.length === 0) return [];
     const items = await this.storage.read(index.ids.map(ticketKey));
     return index.ids
       .map((id) => (items[ticketKey(id)] as StoredTicket | undefined)?.ticket)
-      .filter((t): t is Ticket => t !== undefined && t.status !== 'resolved');
+      .filter((t): t is Ticket => t !== undefined && t.status !== 'resolved')
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
   }
 
   /**
@@ -107,12 +120,12 @@ export class TicketStore {
       const index = await this.readIndex();
       const ids = edit(index?.ids ?? []);
       if (ids === undefined) return;
-      if (attempt > MAX_WRITE_TRIES) throw new StorageUnavailable('write', new Error('the ticket index kept changing'));
+      if (attempt > MAX_INDEX_TRIES) throw new StorageUnavailable('write', new Error('the ticket index kept changing'));
       try {
         await this.storage.write({ [INDEX_KEY]: { ids, eTag: index?.eTag ?? '*' } satisfies UnresolvedIndex });
       } catch (error) {
         if (!isETagConflict(error)) throw error;
-        await sleep(Math.random() * RETRY_PAUSE_MS * attempt);
+        await sleep(Math.random() * Math.min(MAX_INDEX_PAUSE_MS, RETRY_PAUSE_MS * 2 ** attempt));
       }
     }
   }
