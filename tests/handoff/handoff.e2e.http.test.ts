@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server.js';
 import { poll, send, startConversation, type Session, type StreamActivity } from '../helpers/directLineClient.js';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../helpers/fakeConnector.js';
+import { agentCall, API_KEY } from '../helpers/agentApi.js';
 import { post, startTestBot } from '../helpers/testBot.js';
 import { FIXTURE_BOT_ID, teamsFixture } from '../teams/teamsFixtures.js';
 
@@ -22,7 +23,7 @@ let teams: FakeConnector;
 
 beforeAll(async () => {
   teams = await startFakeConnector();
-  bot = await startTestBot({ SUPPORT_CHANNEL_ID: SUPPORT_CHANNEL });
+  bot = await startTestBot({ SUPPORT_CHANNEL_ID: SUPPORT_CHANNEL, HANDOFF_API_KEY: API_KEY });
   // the bot is added to the support team: that is how it learns to reach the channel
   const added = await post(bot.url, teamsFixture('bot-added-to-team', teams.serviceUrl));
   expect(added.status, added.raw).toBe(200);
@@ -213,6 +214,33 @@ describe('human handoff from the website to agents in Teams, over real HTTP', ()
       expect.stringContaining("I'll connect you with a person"),
       'Ana Lima from our support team has joined and will answer you here.',
       expect.stringContaining('The support conversation has ended'),
+    ]);
+  });
+
+  it('an agent tool does the same through the agent API: claim, reply, read the answer, resolve', async () => {
+    const visitor = await Visitor.arrive();
+    await visitor.say('I need to speak with customer service');
+    await visitor.waitFor(3);
+    const { tickets } = (await agentCall(bot.url, 'GET', '/api/agent/tickets')).body as { tickets: { id: string; status: string }[] };
+    const ticketId = tickets.filter((t) => t.status === 'open').at(-1)?.id ?? '';
+    const tool = { id: 'carla@example.com', name: 'Carla' };
+
+    expect((await agentCall(bot.url, 'POST', `/api/agent/tickets/${ticketId}/claim`, { agent: tool })).status).toBe(200);
+    expect((await agentCall(bot.url, 'POST', `/api/agent/tickets/${ticketId}/reply`, { agent: tool, text: 'Hello from the support console.' })).status).toBe(200);
+    await visitor.waitFor(5);
+    await visitor.say('Great, thanks');
+    // what the visitor wrote is in the ticket for the tool to read
+    const ticket = (await agentCall(bot.url, 'GET', `/api/agent/tickets/${ticketId}`)).body as { ticket: { transcript: { from: string; text: string }[] } };
+    expect(ticket.ticket.transcript.slice(-2)).toEqual([expect.objectContaining({ from: 'agent', text: 'Hello from the support console.' }), expect.objectContaining({ from: 'user', text: 'Great, thanks' })]);
+    expect((await agentCall(bot.url, 'POST', `/api/agent/tickets/${ticketId}/resolve`, { agent: tool })).status).toBe(200);
+
+    await visitor.say('What is Seedance?');
+    const texts = textsOf(await visitor.waitFor(7));
+    expect(texts.slice(2)).toEqual([
+      'Carla from our support team has joined and will answer you here.',
+      '**Carla (support):** Hello from the support console.',
+      expect.stringContaining('The support conversation has ended'),
+      expect.stringContaining('From the article'),
     ]);
   });
 });
