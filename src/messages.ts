@@ -25,18 +25,16 @@ export const MESSAGES = Object.freeze({
   tooLong: (max: number): string => `That message is too long for me (over ${max} characters). Please ask one short question.`,
   handoff:
     "I'll connect you with a person from our support team. They will see this conversation, so you don't need to repeat yourself. " +
-    'Someone will reply here as soon as possible.',
+    'Someone will reply here as soon as possible; meanwhile you can keep asking me about the article, or say "cancel" to withdraw the request.',
   handoffButton: 'Talk to a person',
   /** Said before the ticket for two unanswered questions in a row is opened. */
   handoffAfterFallbacks:
     "Since I couldn't answer that from the article twice in a row, I'll pass your question to a person from our support team. " +
-    "They will see this conversation and reply here. Say \"cancel\" if you'd rather keep asking me.",
+    'They will see this conversation and reply here; meanwhile you can keep asking me, or say "cancel" to withdraw the request.',
   /** Said before the ticket for a "Did you mean" none of whose options fitted is opened. */
   handoffAfterDeclined:
     "All right. I couldn't find it in the article, so I'll pass your question to a person from our support team. " +
-    'They will see this conversation and reply here.',
-  /** While waiting for an agent: what the user wrote was added to their request. */
-  handoffQueued: 'I\'ve added that to your request. A person will reply here as soon as possible. Say "cancel" to go back to asking me.',
+    'They will see this conversation and reply here; meanwhile you can keep asking me, or say "cancel" to withdraw the request.',
   handoffWithdrawn: "OK, I've cancelled your request for a person. Ask me anything about the article.",
   /** The support desk's lines: to the user (agentJoined, agentSays) and in the support channel's ticket thread. */
   desk: Object.freeze({
