@@ -1,10 +1,18 @@
+import { letterCounts } from './LetterCounts.js';
+
 /** fuse.js Bitap searches patterns in pieces of at most this many characters (a 32-bit mask). */
 const BITAP_CHUNK = 32;
 
+/** fuse.js reports a match of a chunk with no error as 0.001, not 0 (only a text equal to the pattern scores 0). */
+const FUSE_SCORE_FLOOR = 0.001;
+
 interface Chunk {
   readonly length: number;
+  /** How often each letter bucket (LetterCounts) occurs in the chunk, for the buckets it has. */
+  readonly buckets: readonly number[];
+  readonly bucketCounts: readonly number[];
   /** Myers' match masks: bit i set where the chunk's i-th character is this one (ASCII by code, the rest in a map). */
-  readonly ascii: Int32Array;
+  readonly ascii: readonly number[];
   readonly other: ReadonlyMap<number, number>;
 }
 
@@ -21,14 +29,19 @@ interface Chunk {
  * character, with no allocation: far cheaper than a Bitap search, which allocates and rescans the
  * text once per error level. fuse.js cuts patterns longer than 32 characters into chunks, scores
  * each (1 when a chunk does not match) and averages; the bound does the same per chunk (without
- * fuse.js's 0.001 floor, so it is never below fuse.js's own figure). Checked against fuse.js
- * itself on every pair of held-out question and knowledge question in tests/answering/FuzzyBound.test.ts.
+ * fuse.js's floor: a chunk that matches scores at least 0.001 unless the whole text is the pattern).
+ * Checked against fuse.js itself on every pair of held-out question and knowledge question in
+ * tests/answering/FuzzyBound.test.ts: it is fuse.js's own figure there, so the matcher's first call
+ * of fuse.js for an entry is usually its last.
+ *
+ * roughUpperBound() is a bound on that bound from letter counts alone (LetterCounts), a dozen
+ * additions instead of a pass over the text, so that most questions of an entry need neither.
  */
 export class FuzzyBound {
   private readonly chunks: readonly Chunk[];
 
   constructor(
-    pattern: string,
+    private readonly pattern: string,
     private readonly threshold: number,
   ) {
     const pieces: string[] = [];
@@ -44,11 +57,41 @@ export class FuzzyBound {
 
   /** The most `1 - Fuse.match(pattern, text).score` can be; 0 when fuse.js cannot report a match. */
   upperBound(text: string): number {
-    if (this.chunks.length === 0) return 1;
+    // fuse.js's only score of 0, below its floor
+    if (this.chunks.length === 0 || text === this.pattern) return 1;
     let total = 0;
     let matchable = false;
     for (const chunk of this.chunks) {
       const least = fewestEdits(chunk, text) / chunk.length;
+      if (least <= this.threshold) {
+        matchable = true;
+        total += Math.max(FUSE_SCORE_FLOOR, least);
+      } else {
+        total += 1;
+      }
+    }
+    return matchable ? 1 - total / this.chunks.length : 0;
+  }
+
+  /**
+   * At least upperBound(text), from the text's letter counts (`counts` from `offset`, as
+   * LetterCounts writes them): every letter of a chunk that the text holds fewer times than the
+   * chunk is one edit at least (substituted or deleted; inserting never removes one), whichever
+   * part of the text the chunk is matched to. Without fuse.js's floor, so it holds for a text equal
+   * to the pattern too.
+   */
+  roughUpperBound(counts: Uint8Array, offset: number): number {
+    if (this.chunks.length === 0) return 1;
+    let total = 0;
+    let matchable = false;
+    for (const chunk of this.chunks) {
+      const { buckets, bucketCounts } = chunk;
+      let missing = 0;
+      for (let b = 0; b < buckets.length; b++) {
+        const excess = (bucketCounts[b] as number) - (counts[offset + (buckets[b] as number)] as number);
+        if (excess > 0) missing += excess;
+      }
+      const least = missing / chunk.length;
       if (least <= this.threshold) {
         matchable = true;
         total += least;
@@ -86,12 +129,16 @@ function fewestEdits(chunk: Chunk, text: string): number {
 }
 
 function chunkOf(piece: string): Chunk {
-  const ascii = new Int32Array(128);
+  // a plain array: a typed array of this size is allocated outside the heap, ~1 µs each
+  const ascii = new Array<number>(128).fill(0);
   const other = new Map<number, number>();
   for (let i = 0; i < piece.length; i++) {
     const code = piece.charCodeAt(i);
     if (code < 128) ascii[code] = (ascii[code] as number) | (1 << i);
     else other.set(code, (other.get(code) ?? 0) | (1 << i));
   }
-  return { length: piece.length, ascii, other };
+  const counts = letterCounts(piece);
+  const buckets: number[] = [];
+  for (let b = 0; b < counts.length; b++) if ((counts[b] as number) > 0) buckets.push(b);
+  return { length: piece.length, ascii, other, buckets, bucketCounts: buckets.map((b) => counts[b] as number) };
 }

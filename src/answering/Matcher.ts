@@ -1,5 +1,4 @@
-import Fuse from 'fuse.js';
-import { FuzzyBound } from './FuzzyBound.js';
+import { FuzzyReranker, fuzzyTexts, type FuzzyTexts } from './FuzzyReranker.js';
 import { GroupFloor } from './GroupFloor.js';
 import { MaxHeap } from './MaxHeap.js';
 import { MATCHING_OPTIONS, type MatchingOptions } from './options.js';
@@ -81,8 +80,8 @@ interface IndexedItem<T> {
   readonly questionIds: readonly Int32Array[];
   /** For each stem, the questions (indexes into `questions`) that hold it. */
   readonly questionsWith: ReadonlyMap<string, readonly number[]>;
-  /** The same questions as strings of stems, for fuse.js. */
-  readonly questionTexts: readonly string[];
+  /** The same questions as strings of stems, for fuse.js (and their letter counts, for its bounds). */
+  readonly questionTexts: FuzzyTexts;
   /** Stems of all questions, the title and keywords. */
   readonly questionBag: ReadonlySet<string>;
   /** Stems of the answer and the cited sentences. */
@@ -150,10 +149,7 @@ export class Matcher<T> {
   /** 1 for the stems of the query being ranked, by stemId (all 0 between calls). */
   private readonly inQuery: Uint8Array;
 
-  /** fuse.js similarities for the last pattern: one message is ranked up to three times. */
-  private fuzzyPattern: string | undefined;
-  private readonly fuzzyByPosition = new Map<number, number>();
-  private fuzzyBound: FuzzyBound | undefined;
+  private readonly fuzzy: FuzzyReranker;
 
   constructor(items: readonly T[], settings: MatcherSettings<T>) {
     this.options = settings.options ?? MATCHING_OPTIONS;
@@ -214,6 +210,7 @@ export class Matcher<T> {
     this.touchedScratch = new Int32Array(this.sharedScratch.length);
     this.inQuery = new Uint8Array(this.stemId.size);
     this.heaps = Array.from({ length: this.groupCount }, () => new MaxHeap(n, this.bound));
+    this.fuzzy = new FuzzyReranker(this.options.fuseThreshold, this.sharedScratch.length);
   }
 
   private idOf(stem: string): number {
@@ -384,7 +381,8 @@ export class Matcher<T> {
     for (const position of leaders) {
       const tokenScore = tokenScores[position] as number;
       const floor = this.needs ? this.groupFloor(scored, this.groupOf[position] as number).value() : Number.NEGATIVE_INFINITY;
-      const fuzzy = this.fuzzySimilarity(pattern, position, (most) => tokenScore + fuzzyWeight * most < floor);
+      const questions = (this.indexed[position] as IndexedItem<T>).questionTexts;
+      const fuzzy = this.fuzzy.similarity(pattern, position, questions, (most) => tokenScore + fuzzyWeight * most < floor);
       if (fuzzy !== undefined) finals[position] = tokenScore + fuzzyWeight * fuzzy;
     }
 
@@ -490,42 +488,6 @@ export class Matcher<T> {
     }
     return best;
   }
-
-  /**
-   * fuse.js similarity of the query to the item's most similar alternate question, calling fuse.js
-   * only for questions whose bounds say it could beat the best so far (most promising first):
-   * usually once per item instead of once per alternate question.
-   */
-  private fuzzySimilarity(pattern: string, position: number, tooLow: (most: number) => boolean): number | undefined {
-    if (pattern !== this.fuzzyPattern) {
-      this.fuzzyPattern = pattern;
-      this.fuzzyBound = undefined;
-      this.fuzzyByPosition.clear();
-    }
-    const known = this.fuzzyByPosition.get(position);
-    if (known !== undefined) return known;
-    const item = this.indexed[position] as IndexedItem<T>;
-    this.fuzzyBound ??= new FuzzyBound(pattern, this.options.fuseThreshold);
-    const bound = this.fuzzyBound;
-    const texts = item.questionTexts
-      .map((text) => ({ text, most: bound.upperBound(text) }))
-      .filter((t) => t.most > 0)
-      .sort((a, b) => b.most - a.most);
-    // undefined (not remembered: another ranking of the message may have a lower floor)
-    if (tooLow(texts[0]?.most ?? 0)) return undefined;
-    let best = 0;
-    for (const { text, most } of texts) {
-      if (most <= best) break;
-      const result = Fuse.match(pattern, text, {
-        ignoreLocation: true,
-        threshold: this.options.fuseThreshold,
-        isCaseSensitive: true,
-      });
-      if (result.isMatch) best = Math.max(best, 1 - (result.score ?? 1));
-    }
-    this.fuzzyByPosition.set(position, best);
-    return best;
-  }
 }
 
 /** Inserts into a list kept sorted by `compare`. */
@@ -544,7 +506,7 @@ function questionStems(described: Matchable, normalizer: TextNormalizer): Omit<I
   const questions = [described.title, ...described.questions].map((q) => normalizer.stems(q)).filter((q) => q.length > 0);
   const questionBag = new Set<string>([...questions.flat(), ...described.keywords.flatMap((k) => normalizer.stems(k))]);
   const answerBag = new Set<string>(described.body.flatMap((text) => normalizer.stems(text)));
-  return { followable: described.followable, questions, questionTexts: questions.map((q) => q.join(' ')), questionBag, answerBag };
+  return { followable: described.followable, questions, questionTexts: fuzzyTexts(questions.map((q) => q.join(' '))), questionBag, answerBag };
 }
 
 function questionsWith(questions: readonly (readonly string[])[]): Map<string, number[]> {
