@@ -1,4 +1,4 @@
-import { letterCounts } from './LetterCounts.js';
+import { BUCKETS_RAREST_FIRST, letterCounts } from './LetterCounts.js';
 
 /** fuse.js Bitap searches patterns in pieces of at most this many characters (a 32-bit mask). */
 const BITAP_CHUNK = 32;
@@ -78,28 +78,34 @@ export class FuzzyBound {
    * LetterCounts writes them): every letter of a chunk that the text holds fewer times than the
    * chunk is one edit at least (substituted or deleted; inserting never removes one), whichever
    * part of the text the chunk is matched to. Without fuse.js's floor, so it holds for a text equal
-   * to the pattern too.
+   * to the pattern too. A caller that only needs to know whether the bound is above `atMost` gets,
+   * once the letters counted so far rule that out, a bound from those letters alone: still at least
+   * upperBound(text), and at most `atMost`.
    */
-  roughUpperBound(counts: Uint8Array, offset: number): number {
-    if (this.chunks.length === 0) return 1;
+  roughUpperBound(counts: Uint8Array, offset: number, atMost = Number.NEGATIVE_INFINITY): number {
+    const { chunks, threshold } = this;
+    if (chunks.length === 0) return 1;
+    // one chunk (patterns up to 32 characters, nearly all): stop counting once the bound is low enough
+    const enough = chunks.length === 1 ? (chunks[0] as Chunk).length * (1 - atMost) : Number.POSITIVE_INFINITY;
     let total = 0;
     let matchable = false;
-    for (const chunk of this.chunks) {
+    for (let c = 0; c < chunks.length; c++) {
+      const chunk = chunks[c] as Chunk;
       const { buckets, bucketCounts } = chunk;
       let missing = 0;
-      for (let b = 0; b < buckets.length; b++) {
+      for (let b = 0; b < buckets.length && missing < enough; b++) {
         const excess = (bucketCounts[b] as number) - (counts[offset + (buckets[b] as number)] as number);
         if (excess > 0) missing += excess;
       }
       const least = missing / chunk.length;
-      if (least <= this.threshold) {
+      if (least <= threshold) {
         matchable = true;
         total += least;
       } else {
         total += 1;
       }
     }
-    return matchable ? 1 - total / this.chunks.length : 0;
+    return matchable ? 1 - total / chunks.length : 0;
   }
 }
 
@@ -138,7 +144,7 @@ function chunkOf(piece: string): Chunk {
     else other.set(code, (other.get(code) ?? 0) | (1 << i));
   }
   const counts = letterCounts(piece);
-  const buckets: number[] = [];
-  for (let b = 0; b < counts.length; b++) if ((counts[b] as number) > 0) buckets.push(b);
+  // the letters a question most likely lacks first, so that a rough bound can stop early
+  const buckets = BUCKETS_RAREST_FIRST.filter((b) => (counts[b] as number) > 0);
   return { length: piece.length, ascii, other, buckets, bucketCounts: buckets.map((b) => counts[b] as number) };
 }

@@ -9,6 +9,17 @@ export const LETTER_BUCKETS = 38;
 const SPACE_BUCKET = 36;
 const OTHER_BUCKET = 37;
 
+/**
+ * The buckets from the one an English text most likely lacks (anything but a letter, digits, rare
+ * letters) to the one it most likely has: only an order to look at them in.
+ */
+export const BUCKETS_RAREST_FIRST: readonly number[] = [
+  OTHER_BUCKET,
+  ...Array.from({ length: 10 }, (_, d) => 26 + d),
+  ...Array.from({ length: 26 }, (_, i) => bucketOf('zqxjkvbpgwyfmculdhrsnioate'.charCodeAt(i))),
+  SPACE_BUCKET,
+];
+
 function bucketOf(code: number): number {
   if (code >= 97 && code <= 122) return code - 97;
   if (code >= 48 && code <= 57) return 26 + code - 48;
@@ -25,4 +36,13 @@ export function letterCounts(text: string, into = new Uint8Array(LETTER_BUCKETS)
     if ((into[slot] as number) < 255) into[slot] = (into[slot] as number) + 1;
   }
   return into;
+}
+
+/** The most of each bucket that any one of `count` texts' counts (as letterCounts writes them) holds. */
+export function mostCounts(letters: Uint8Array, count: number): Uint8Array {
+  const most = new Uint8Array(LETTER_BUCKETS);
+  for (let t = 0; t < count; t++) {
+    for (let b = 0; b < LETTER_BUCKETS; b++) most[b] = Math.max(most[b] as number, letters[t * LETTER_BUCKETS + b] as number);
+  }
+  return most;
 }

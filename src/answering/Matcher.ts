@@ -139,6 +139,8 @@ export class Matcher<T> {
   /** Word-overlap score, and final score (with fuse.js for the re-ranked few), of scored items. */
   private readonly tokenScore: Float64Array;
   private readonly finalScore: Float64Array;
+  /** The index of the alternate question bestQuestion() found most similar, of scored items: fuse.js's likely best too. */
+  private readonly bestQuestionOf: Int32Array;
   private readonly heaps: readonly MaxHeap[];
   /** Per question of one item: the weight it shares with the query (all 0 between calls). */
   private readonly sharedScratch: Float64Array;
@@ -206,6 +208,7 @@ export class Matcher<T> {
     this.coverageOf = new Float64Array(n);
     this.tokenScore = new Float64Array(n);
     this.finalScore = new Float64Array(n);
+    this.bestQuestionOf = new Int32Array(n);
     this.sharedScratch = new Float64Array(Math.max(0, ...this.indexed.map((item) => item.questions.length)));
     this.touchedScratch = new Int32Array(this.sharedScratch.length);
     this.inQuery = new Uint8Array(this.stemId.size);
@@ -342,7 +345,7 @@ export class Matcher<T> {
     const { tokenScore: tokenScores, finalScore: finals } = this;
     const scored: number[] = [];
     const score = (position: number): number => {
-      const best = this.bestQuestion(query, total, this.indexed[position] as IndexedItem<T>);
+      const best = this.bestQuestion(query, total, position);
       const tokenScore =
         weights.bestQuestion * best +
         (this.coverageScore[position] as number) +
@@ -382,7 +385,8 @@ export class Matcher<T> {
       const tokenScore = tokenScores[position] as number;
       const floor = this.needs ? this.groupFloor(scored, this.groupOf[position] as number).value() : Number.NEGATIVE_INFINITY;
       const questions = (this.indexed[position] as IndexedItem<T>).questionTexts;
-      const fuzzy = this.fuzzy.similarity(pattern, position, questions, (most) => tokenScore + fuzzyWeight * most < floor);
+      const likely = this.bestQuestionOf[position] as number;
+      const fuzzy = this.fuzzy.similarity(pattern, position, questions, likely, (most) => tokenScore + fuzzyWeight * most < floor);
       if (fuzzy !== undefined) finals[position] = tokenScore + fuzzyWeight * fuzzy;
     }
 
@@ -456,7 +460,9 @@ export class Matcher<T> {
    * IDF-weighted overlap of the query with its most similar alternate question: the words both
    * share, over the query's words plus a small penalty for the question's words the user did not say.
    */
-  private bestQuestion(query: readonly WeightedTerm[], total: number, item: IndexedItem<T>): number {
+  private bestQuestion(query: readonly WeightedTerm[], total: number, position: number): number {
+    const item = this.indexed[position] as IndexedItem<T>;
+    this.bestQuestionOf[position] = 0;
     if (item.questions.length === 0) return Number.NEGATIVE_INFINITY;
     // the weight each question shares with the query, added term by term in query order
     const shared = this.sharedScratch;
@@ -484,7 +490,10 @@ export class Matcher<T> {
       let extra = 0;
       for (let i = 0; i < ids.length; i++) if (this.inQuery[ids[i] as number] === 0) extra += idfs[i] as number;
       const similarity = sharedWeight / (total + penalty * extra);
-      if (similarity > best) best = similarity;
+      if (similarity > best) {
+        best = similarity;
+        this.bestQuestionOf[position] = index;
+      }
     }
     return best;
   }

@@ -17,7 +17,14 @@ describe('FuzzyBound', () => {
         if (actual > 0) matches += 1;
         expect(most, `${pattern} | ${text}`).toBeGreaterThanOrEqual(actual);
         expect(most - actual, `${pattern} | ${text}`).toBeLessThanOrEqual(1e-9);
-        expect(bound.roughUpperBound(letterCounts(text), 0), `${pattern} | ${text}`).toBeGreaterThanOrEqual(most);
+        const rough = bound.roughUpperBound(letterCounts(text), 0);
+        expect(rough, `${pattern} | ${text}`).toBeGreaterThanOrEqual(most);
+        // told it only matters above some figure, it may count less, but stays a bound
+        for (const atMost of [0, 0.3, 0.6, 0.9]) {
+          const early = bound.roughUpperBound(letterCounts(text), 0, atMost);
+          expect(early, `${pattern} | ${text} | ${String(atMost)}`).toBeGreaterThanOrEqual(rough);
+          if (rough <= atMost) expect(early).toBeLessThanOrEqual(atMost);
+        }
       }
     }
     expect(matches).toBeGreaterThan(100);
