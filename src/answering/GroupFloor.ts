@@ -9,6 +9,11 @@ export class GroupFloor {
 
   constructor(private readonly needs: Pick<RankingNeeds<unknown>, 'perGroup' | 'margin'> | undefined) {}
 
+  /** Forgets every score, to be filled again. */
+  clear(): void {
+    this.top.length = 0;
+  }
+
   add(score: number): void {
     if (!this.needs) return;
     const { top } = this;
@@ -16,6 +21,11 @@ export class GroupFloor {
     while (i > 0 && (top[i - 1] as number) < score) i--;
     top.splice(i, 0, score);
     if (top.length > this.needs.perGroup) top.pop();
+  }
+
+  /** The best score added, or -Infinity before any. */
+  best(): number {
+    return this.top[0] ?? Number.NEGATIVE_INFINITY;
   }
 
   value(): number {

@@ -1,6 +1,6 @@
 import { FuzzyReranker, fuzzyTexts, type FuzzyTexts } from './FuzzyReranker.js';
-import { GroupFloor } from './GroupFloor.js';
 import { MaxHeap } from './MaxHeap.js';
+import { RankingFloors } from './RankingFloors.js';
 import { MATCHING_OPTIONS, type MatchingOptions } from './options.js';
 import type { Term, TextNormalizer } from './TextNormalizer.js';
 
@@ -36,6 +36,11 @@ export interface RankingNeeds<T> {
   readonly group: (item: T) => string;
   readonly perGroup: number;
   readonly margin: number;
+  /**
+   * Groups the caller reads only as the first item of the whole ranking: of these only the best,
+   * and only where it could come first (at or above the best of every other group), is returned.
+   */
+  readonly leadOnly?: readonly string[];
 }
 
 /** The previous answer's subject, for a message that follows up on it. */
@@ -121,6 +126,8 @@ export class Matcher<T> {
   /** Group number of each item (all 0 without needs). */
   private readonly groupOf: Int32Array;
   private readonly groupCount: number;
+  /** What the caller reads of each group, refilled for every use (floorsOf()). */
+  private readonly floors: RankingFloors;
 
   // Per-query scratch space, one slot per item, reused by every query (see rank()).
   private stamp = 0;
@@ -195,6 +202,9 @@ export class Matcher<T> {
       return groups.size - 1;
     });
     this.groupCount = Math.max(1, groups.size);
+    const leadOnly = new Uint8Array(this.groupCount);
+    for (const [key, group] of groups) if (this.needs?.leadOnly?.includes(key) === true) leadOnly[group] = 1;
+    this.floors = new RankingFloors(this.needs, this.groupCount, leadOnly);
     this.seen = new Uint32Array(n);
     this.order = new Int32Array(n);
     this.saidInQuestions = new Float64Array(n);
@@ -383,7 +393,7 @@ export class Matcher<T> {
     const fuzzyWeight = weights.fuzzy;
     for (const position of leaders) {
       const tokenScore = tokenScores[position] as number;
-      const floor = this.needs ? this.groupFloor(scored, this.groupOf[position] as number).value() : Number.NEGATIVE_INFINITY;
+      const floor = this.needs ? this.floorsOf(scored).value(this.groupOf[position] as number) : Number.NEGATIVE_INFINITY;
       const questions = (this.indexed[position] as IndexedItem<T>).questionTexts;
       const likely = this.bestQuestionOf[position] as number;
       const fuzzy = this.fuzzy.similarity(pattern, position, questions, likely, (most) => tokenScore + fuzzyWeight * most < floor);
@@ -392,17 +402,16 @@ export class Matcher<T> {
 
     // 5. The rest of what the caller reads: per group, score candidates best bound first until no
     // unscored one can reach the group's `perGroup`-th best or come within `margin` of its best.
-    const floors = this.groupFloors(scored);
+    const floors = this.floorsOf(scored);
     this.heaps.forEach((heap, group) => {
-      const floor = floors[group] as GroupFloor;
-      while (heap.length > 0 && heap.peekPriority() >= floor.value()) {
+      while (heap.length > 0 && heap.peekPriority() >= floors.value(group)) {
         const position = heap.pop();
-        floor.add(score(position));
+        floors.add(group, score(position));
       }
     });
 
     return scored
-      .filter((position) => (finals[position] as number) >= (floors[this.groupOf[position] as number] as GroupFloor).value())
+      .filter((position) => (finals[position] as number) >= floors.value(this.groupOf[position] as number))
       .sort(byFinal)
       .map((position) => this.scoredItem(position));
   }
@@ -443,16 +452,11 @@ export class Matcher<T> {
     return best;
   }
 
-  /** One group's floor from the current scores of the scored items. */
-  private groupFloor(scored: readonly number[], group: number): GroupFloor {
-    const floor = new GroupFloor(this.needs);
-    for (const position of scored) if (this.groupOf[position] === group) floor.add(this.finalScore[position] as number);
-    return floor;
-  }
-
-  private groupFloors(scored: readonly number[]): GroupFloor[] {
-    const floors = Array.from({ length: this.groupCount }, () => new GroupFloor(this.needs));
-    for (const position of scored) (floors[this.groupOf[position] as number] as GroupFloor).add(this.finalScore[position] as number);
+  /** The floors of every group from the current scores of the scored items (in the one RankingFloors, reused). */
+  private floorsOf(scored: readonly number[]): RankingFloors {
+    const { floors } = this;
+    floors.clear();
+    for (const position of scored) floors.add(this.groupOf[position] as number, this.finalScore[position] as number);
     return floors;
   }
 
