@@ -8,6 +8,8 @@ const FUSE_SCORE_FLOOR = 0.001;
 
 interface Chunk {
   readonly length: number;
+  /** The fewest edits over `threshold` for this chunk: fuse.js reports no match with as many. */
+  readonly unmatchable: number;
   /** How often each letter bucket (LetterCounts) occurs in the chunk, for the buckets it has. */
   readonly buckets: readonly number[];
   readonly bucketCounts: readonly number[];
@@ -52,17 +54,25 @@ export class FuzzyBound {
     } else if (pattern.length > 0) {
       pieces.push(pattern);
     }
-    this.chunks = pieces.map(chunkOf);
+    this.chunks = pieces.map((piece) => chunkOf(piece, threshold));
   }
 
-  /** The most `1 - Fuse.match(pattern, text).score` can be; 0 when fuse.js cannot report a match. */
-  upperBound(text: string): number {
+  /**
+   * The most `1 - Fuse.match(pattern, text).score` can be; 0 when fuse.js cannot report a match. A
+   * caller that only needs to know whether it is above `atMost` may get, once the characters read
+   * so far rule that out, a bound at most `atMost` (still at least fuse.js's figure).
+   */
+  upperBound(text: string, atMost = Number.NEGATIVE_INFINITY): number {
+    const { chunks } = this;
     // fuse.js's only score of 0, below its floor
-    if (this.chunks.length === 0 || text === this.pattern) return 1;
+    if (chunks.length === 0 || text === this.pattern) return 1;
     let total = 0;
     let matchable = false;
-    for (const chunk of this.chunks) {
-      const least = fewestEdits(chunk, text) / chunk.length;
+    for (let c = 0; c < chunks.length; c++) {
+      const chunk = chunks[c] as Chunk;
+      // one chunk: as many edits as leave at most `atMost` are enough to stop at (as is no match at all)
+      const enough = Math.min(chunks.length === 1 ? chunk.length * (1 - atMost) : Number.POSITIVE_INFINITY, chunk.unmatchable);
+      const least = fewestEdits(chunk, text, enough) / chunk.length;
       if (least <= this.threshold) {
         matchable = true;
         total += Math.max(FUSE_SCORE_FLOOR, least);
@@ -70,7 +80,7 @@ export class FuzzyBound {
         total += 1;
       }
     }
-    return matchable ? 1 - total / this.chunks.length : 0;
+    return matchable ? 1 - total / chunks.length : 0;
   }
 
   /**
@@ -86,13 +96,15 @@ export class FuzzyBound {
     const { chunks, threshold } = this;
     if (chunks.length === 0) return 1;
     // one chunk (patterns up to 32 characters, nearly all): stop counting once the bound is low enough
-    const enough = chunks.length === 1 ? (chunks[0] as Chunk).length * (1 - atMost) : Number.POSITIVE_INFINITY;
+    const low = chunks.length === 1 ? (chunks[0] as Chunk).length * (1 - atMost) : Number.POSITIVE_INFINITY;
     let total = 0;
     let matchable = false;
     for (let c = 0; c < chunks.length; c++) {
       const chunk = chunks[c] as Chunk;
       const { buckets, bucketCounts } = chunk;
       let missing = 0;
+      // and once the chunk cannot match at all
+      const enough = Math.min(low, chunk.unmatchable);
       for (let b = 0; b < buckets.length && missing < enough; b++) {
         const excess = (bucketCounts[b] as number) - (counts[offset + (buckets[b] as number)] as number);
         if (excess > 0) missing += excess;
@@ -109,32 +121,40 @@ export class FuzzyBound {
   }
 }
 
-/** Fewest edits turning the chunk into some part of the text (Myers 1999, chunk of at most 32 characters). */
-function fewestEdits(chunk: Chunk, text: string): number {
-  const last = 1 << (chunk.length - 1);
-  let positive = chunk.length === 32 ? -1 : (1 << chunk.length) - 1;
+/**
+ * Fewest edits turning the chunk into some part of the text (Myers 1999, chunk of at most 32
+ * characters), or, once that is sure to be at least `enough`, a figure between `enough` and it:
+ * the edits of a part ending further on fall by one per character at most.
+ */
+function fewestEdits(chunk: Chunk, text: string, enough: number): number {
+  // the chunk's tables in locals: the loop runs for every character of every question looked at
+  const { ascii, other, length } = chunk;
+  const top = length - 1;
+  let positive = length === 32 ? -1 : (1 << length) - 1;
   let negative = 0;
-  let score = chunk.length;
+  let score = length;
   let best = score;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const eq = code < 128 ? (chunk.ascii[code] as number) : (chunk.other.get(code) ?? 0);
+    const eq = code < 128 ? (ascii[code] as number) : (other.get(code) ?? 0);
     const xv = eq | negative;
     const xh = ((((eq & positive) + positive) | 0) ^ positive) | eq;
-    let ph = negative | ~(xh | positive);
-    let mh = positive & xh;
-    if (ph & last) score += 1;
-    else if (mh & last) score -= 1;
-    ph <<= 1;
-    mh <<= 1;
-    positive = mh | ~(xv | ph);
-    negative = ph & xv;
+    const ph = negative | ~(xh | positive);
+    const mh = positive & xh;
+    // +1 where the last row's horizontal delta is positive, -1 where negative (never both)
+    score += ((ph >>> top) & 1) - ((mh >>> top) & 1);
+    const phs = ph << 1;
+    const mhs = mh << 1;
+    positive = mhs | ~(xv | phs);
+    negative = phs & xv;
     if (score < best) best = score;
+    // every later part ends with at least score - (characters left) edits
+    if (best >= enough && score - (text.length - 1 - i) >= enough) return Math.min(best, score - (text.length - 1 - i));
   }
   return best;
 }
 
-function chunkOf(piece: string): Chunk {
+function chunkOf(piece: string, threshold: number): Chunk {
   // a plain array: a typed array of this size is allocated outside the heap, ~1 µs each
   const ascii = new Array<number>(128).fill(0);
   const other = new Map<number, number>();
@@ -146,5 +166,8 @@ function chunkOf(piece: string): Chunk {
   const counts = letterCounts(piece);
   // the letters a question most likely lacks first, so that a rough bound can stop early
   const buckets = BUCKETS_RAREST_FIRST.filter((b) => (counts[b] as number) > 0);
-  return { length: piece.length, ascii, other, buckets, bucketCounts: buckets.map((b) => counts[b] as number) };
+  // the same comparison as the bounds make (edits / length <= threshold), so rounding cannot differ
+  let unmatchable = Math.floor(threshold * piece.length);
+  while (unmatchable / piece.length <= threshold) unmatchable += 1;
+  return { length: piece.length, unmatchable, ascii, other, buckets, bucketCounts: buckets.map((b) => counts[b] as number) };
 }

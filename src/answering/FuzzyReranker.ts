@@ -96,14 +96,14 @@ export class FuzzyReranker {
       stage[q] = 0;
       if (rough > firstBound) order[count++] = q;
     }
-    let best = this.bestAmong(count, pattern, texts, 0, tooLow);
+    let best = this.bestAmong(count, pattern, texts, 0, firstBound, tooLow);
     if (best === undefined) return undefined;
     if (best < firstBound) {
       // fuse.js gave the likely question less than its bound (not seen on the held-out
       // messages): the questions set aside for a bound at most that bound may beat it after all
       count = 0;
       for (let q = 0; q < texts.length; q++) if (stage[q] !== 2) order[count++] = q;
-      best = this.bestAmong(count, pattern, texts, best, undefined) ?? best;
+      best = this.bestAmong(count, pattern, texts, best, best, undefined) ?? best;
     }
     this.byPosition.set(position, best);
     return best;
@@ -111,11 +111,19 @@ export class FuzzyReranker {
 
   /**
    * Best first among the questions in `order` (the first `count`): a question whose bound is the
-   * highest left gets its edit bound if it has only its rough one, or else is scored by fuse.js,
-   * until no bound left is above the best. `tooLow`, when given, is asked about the first highest
-   * edit bound (undefined when it says so).
+   * highest left gets its edit bound if it has only its rough one (exact only above `cutoff`, the
+   * figure expected to be the best), or else is scored by fuse.js, until no bound left is above
+   * the best. `tooLow`, when given, is asked about the first highest edit bound (undefined when it
+   * says so).
    */
-  private bestAmong(count: number, pattern: string, texts: readonly string[], from: number, tooLow: ((most: number) => boolean) | undefined): number | undefined {
+  private bestAmong(
+    count: number,
+    pattern: string,
+    texts: readonly string[],
+    from: number,
+    cutoff: number,
+    tooLow: ((most: number) => boolean) | undefined,
+  ): number | undefined {
     const { bounds, stage, order } = this;
     const bound = this.bound as FuzzyBound;
     let best = from;
@@ -129,7 +137,7 @@ export class FuzzyReranker {
       // a bound of 0 rules a question out, and every question left with it
       const most = top < 0 ? 0 : (bounds[top] as number);
       if (most > 0 && stage[top] === 0) {
-        bounds[top] = bound.upperBound(texts[top] as string);
+        bounds[top] = bound.upperBound(texts[top] as string, cutoff);
         stage[top] = 1;
         continue;
       }

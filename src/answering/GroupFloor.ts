@@ -17,9 +17,14 @@ export class GroupFloor {
   add(score: number): void {
     if (!this.needs) return;
     const { top } = this;
+    // kept sorted, best first, a new score after the equal ones; by hand, as splice() allocates
     let i = top.length;
-    while (i > 0 && (top[i - 1] as number) < score) i--;
-    top.splice(i, 0, score);
+    top.push(score);
+    while (i > 0 && (top[i - 1] as number) < score) {
+      top[i] = top[i - 1] as number;
+      i--;
+    }
+    top[i] = score;
     if (top.length > this.needs.perGroup) top.pop();
   }
 

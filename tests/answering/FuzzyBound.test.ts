@@ -19,8 +19,12 @@ describe('FuzzyBound', () => {
         expect(most - actual, `${pattern} | ${text}`).toBeLessThanOrEqual(1e-9);
         const rough = bound.roughUpperBound(letterCounts(text), 0);
         expect(rough, `${pattern} | ${text}`).toBeGreaterThanOrEqual(most);
-        // told it only matters above some figure, it may count less, but stays a bound
+        // told it only matters above some figure, it may read or count less, but stays a bound
         for (const atMost of [0, 0.3, 0.6, 0.9]) {
+          const read = bound.upperBound(text, atMost);
+          expect(read, `${pattern} | ${text} | ${String(atMost)}`).toBeGreaterThanOrEqual(most);
+          if (most <= atMost) expect(read).toBeLessThanOrEqual(atMost);
+          else expect(read).toBe(most);
           const early = bound.roughUpperBound(letterCounts(text), 0, atMost);
           expect(early, `${pattern} | ${text} | ${String(atMost)}`).toBeGreaterThanOrEqual(rough);
           if (rough <= atMost) expect(early).toBeLessThanOrEqual(atMost);
