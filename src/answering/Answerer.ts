@@ -197,7 +197,8 @@ export class Answerer {
   private decide(ranked: readonly Scored<Target>[], memory: ConversationMemory): Reply {
     const d = this.decision;
     const top = ranked[0];
-    const entries = ranked.flatMap((r): ScoredEntry[] => (r.item.kind === 'faq' ? [{ ...r, item: r.item.entry }] : []));
+    const entries: ScoredEntry[] = [];
+    for (const r of ranked) if (r.item.kind === 'faq') entries.push({ ...r, item: r.item.entry });
     const candidates = entries.slice(0, d.clarifyOptions).map(toCandidate);
     if (!top) return this.fallback('no-match', [], memory);
     if (top.coverage < d.minCoverage) return this.fallback('off-topic', candidates, memory);

@@ -1,10 +1,13 @@
-import { BUCKETS_RAREST_FIRST, letterCounts } from './LetterCounts.js';
+import { BUCKETS_RAREST_FIRST, LETTER_BUCKETS, letterCounts } from './LetterCounts.js';
 
 /** fuse.js Bitap searches patterns in pieces of at most this many characters (a 32-bit mask). */
 const BITAP_CHUNK = 32;
 
 /** fuse.js reports a match of a chunk with no error as 0.001, not 0 (only a text equal to the pattern scores 0). */
 const FUSE_SCORE_FLOOR = 0.001;
+
+/** The characters past ASCII of a chunk that has none (nearly all): one empty map for all of them. */
+const NO_OTHERS: ReadonlyMap<number, number> = new Map();
 
 interface Chunk {
   readonly length: number;
@@ -89,10 +92,10 @@ export class FuzzyBound {
    * chunk is one edit at least (substituted or deleted; inserting never removes one), whichever
    * part of the text the chunk is matched to. Without fuse.js's floor, so it holds for a text equal
    * to the pattern too. A caller that only needs to know whether the bound is above `atMost` gets,
-   * once the letters counted so far rule that out, a bound from those letters alone: still at least
-   * upperBound(text), and at most `atMost`.
+   * once the letters counted so far (or the text's length, when given) rule that out, a bound from
+   * those letters alone: still at least upperBound(text), and at most `atMost`.
    */
-  roughUpperBound(counts: Uint8Array, offset: number, atMost = Number.NEGATIVE_INFINITY): number {
+  roughUpperBound(counts: Uint8Array, offset: number, atMost = Number.NEGATIVE_INFINITY, textLength = Number.POSITIVE_INFINITY): number {
     const { chunks, threshold } = this;
     if (chunks.length === 0) return 1;
     // one chunk (patterns up to 32 characters, nearly all): stop counting once the bound is low enough
@@ -102,9 +105,12 @@ export class FuzzyBound {
     for (let c = 0; c < chunks.length; c++) {
       const chunk = chunks[c] as Chunk;
       const { buckets, bucketCounts } = chunk;
-      let missing = 0;
       // and once the chunk cannot match at all
       const enough = Math.min(low, chunk.unmatchable);
+      // a text shorter than the chunk lacks at least the difference: often enough without counting
+      const shortBy = chunk.length - textLength;
+      let missing = 0;
+      if (shortBy >= enough) missing = shortBy;
       for (let b = 0; b < buckets.length && missing < enough; b++) {
         const excess = (bucketCounts[b] as number) - (counts[offset + (buckets[b] as number)] as number);
         if (excess > 0) missing += excess;
@@ -156,18 +162,26 @@ function fewestEdits(chunk: Chunk, text: string, enough: number): number {
 
 function chunkOf(piece: string, threshold: number): Chunk {
   // a plain array: a typed array of this size is allocated outside the heap, ~1 µs each
-  const ascii = new Array<number>(128).fill(0);
-  const other = new Map<number, number>();
+  const ascii: number[] = new Array<number>(128).fill(0);
+  let other: Map<number, number> | undefined;
+  const counts = new Uint8Array(LETTER_BUCKETS);
   for (let i = 0; i < piece.length; i++) {
     const code = piece.charCodeAt(i);
     if (code < 128) ascii[code] = (ascii[code] as number) | (1 << i);
-    else other.set(code, (other.get(code) ?? 0) | (1 << i));
+    else (other ??= new Map()).set(code, (other.get(code) ?? 0) | (1 << i));
   }
-  const counts = letterCounts(piece);
+  letterCounts(piece, counts);
   // the letters a question most likely lacks first, so that a rough bound can stop early
-  const buckets = BUCKETS_RAREST_FIRST.filter((b) => (counts[b] as number) > 0);
+  const buckets: number[] = [];
+  const bucketCounts: number[] = [];
+  for (const b of BUCKETS_RAREST_FIRST) {
+    const count = counts[b] as number;
+    if (count === 0) continue;
+    buckets.push(b);
+    bucketCounts.push(count);
+  }
   // the same comparison as the bounds make (edits / length <= threshold), so rounding cannot differ
   let unmatchable = Math.floor(threshold * piece.length);
   while (unmatchable / piece.length <= threshold) unmatchable += 1;
-  return { length: piece.length, unmatchable, ascii, other, buckets, bucketCounts: buckets.map((b) => counts[b] as number) };
+  return { length: piece.length, unmatchable, ascii, other: other ?? NO_OTHERS, buckets, bucketCounts };
 }

@@ -91,7 +91,7 @@ export class FuzzyReranker {
     stage[first] = 1;
     for (let q = 0; q < texts.length; q++) {
       if (q === first) continue;
-      const rough = bound.roughUpperBound(letters, q * LETTER_BUCKETS, firstBound);
+      const rough = bound.roughUpperBound(letters, q * LETTER_BUCKETS, firstBound, (texts[q] as string).length);
       bounds[q] = rough;
       stage[q] = 0;
       if (rough > firstBound) order[count++] = q;

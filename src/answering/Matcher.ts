@@ -83,8 +83,8 @@ interface IndexedItem<T> {
   readonly questionIdfs: readonly Float64Array[];
   /** Each stem of each question as its number (Matcher.stemId), in the same order: read on every query. */
   readonly questionIds: readonly Int32Array[];
-  /** For each stem, the questions (indexes into `questions`) that hold it. */
-  readonly questionsWith: ReadonlyMap<string, readonly number[]>;
+  /** For each stem, by its number (Matcher.stemId), the questions (indexes into `questions`) that hold it. */
+  readonly questionsWith: ReadonlyMap<number, readonly number[]>;
   /** The same questions as strings of stems, for fuse.js (and their letter counts, for its bounds). */
   readonly questionTexts: FuzzyTexts;
   /** Stems of all questions, the title and keywords. */
@@ -188,7 +188,7 @@ export class Matcher<T> {
       ...questions,
       questionIdfs: questions.questions.map((q) => Float64Array.from(q, (stem) => this.idf(stem))),
       questionIds: questions.questions.map((q) => Int32Array.from(q, (stem) => this.idOf(stem))),
-      questionsWith: questionsWith(questions.questions),
+      questionsWith: questionsWith(questions.questions.map((q) => q.map((stem) => this.idOf(stem)))),
     }));
     this.positionOf = new Map(items.map((item, position) => [item, position]));
     this.followableOf = Uint8Array.from(this.indexed, (item) => (item.followable ? 1 : 0));
@@ -276,17 +276,19 @@ export class Matcher<T> {
   rank(query: readonly WeightedTerm[], context?: FollowUpContext): Scored<T>[] {
     const total = sumWeights(query);
     if (total === 0) return [];
-    const queryIds = query.flatMap((term) => this.stemId.get(term.stem) ?? []);
+    // each term's stem number, -1 for a stem no question holds (read in query order by bestQuestion)
+    const termIds = query.map((term) => this.stemId.get(term.stem) ?? -1);
+    const queryIds = termIds.filter((id) => id >= 0);
     for (const id of queryIds) this.inQuery[id] = 1;
     try {
-      return this.rankMarked(query, total, context);
+      return this.rankMarked(query, termIds, total, context);
     } finally {
       for (const id of queryIds) this.inQuery[id] = 0;
     }
   }
 
   /** rank(), with the query's stems marked in inQuery. */
-  private rankMarked(query: readonly WeightedTerm[], total: number, context: FollowUpContext | undefined): Scored<T>[] {
+  private rankMarked(query: readonly WeightedTerm[], termIds: readonly number[], total: number, context: FollowUpContext | undefined): Scored<T>[] {
     const subject = context?.terms ?? [];
     const subjectTotal = sumWeights(subject);
     const bonus = context?.bonus ?? 0;
@@ -355,7 +357,7 @@ export class Matcher<T> {
     const { tokenScore: tokenScores, finalScore: finals } = this;
     const scored: number[] = [];
     const score = (position: number): number => {
-      const best = this.bestQuestion(query, total, position);
+      const best = this.bestQuestion(query, termIds, total, position);
       const tokenScore =
         weights.bestQuestion * best +
         (this.coverageScore[position] as number) +
@@ -464,7 +466,7 @@ export class Matcher<T> {
    * IDF-weighted overlap of the query with its most similar alternate question: the words both
    * share, over the query's words plus a small penalty for the question's words the user did not say.
    */
-  private bestQuestion(query: readonly WeightedTerm[], total: number, position: number): number {
+  private bestQuestion(query: readonly WeightedTerm[], termIds: readonly number[], total: number, position: number): number {
     const item = this.indexed[position] as IndexedItem<T>;
     this.bestQuestionOf[position] = 0;
     if (item.questions.length === 0) return Number.NEGATIVE_INFINITY;
@@ -472,12 +474,15 @@ export class Matcher<T> {
     const shared = this.sharedScratch;
     const touched = this.touchedScratch;
     let touchedCount = 0;
-    for (const term of query) {
-      const holding = item.questionsWith.get(term.stem);
+    for (let t = 0; t < query.length; t++) {
+      const id = termIds[t] as number;
+      if (id < 0) continue;
+      const holding = item.questionsWith.get(id);
       if (holding === undefined) continue;
+      const { weight } = query[t] as WeightedTerm;
       for (const index of holding) {
         if (shared[index] === 0) touched[touchedCount++] = index;
-        shared[index] = (shared[index] as number) + term.weight;
+        shared[index] = (shared[index] as number) + weight;
       }
     }
     // a question sharing no word scores 0, which the best already is
@@ -522,8 +527,8 @@ function questionStems(described: Matchable, normalizer: TextNormalizer): Omit<I
   return { followable: described.followable, questions, questionTexts: fuzzyTexts(questions.map((q) => q.join(' '))), questionBag, answerBag };
 }
 
-function questionsWith(questions: readonly (readonly string[])[]): Map<string, number[]> {
-  const holding = new Map<string, number[]>();
+function questionsWith(questions: readonly (readonly number[])[]): Map<number, number[]> {
+  const holding = new Map<number, number[]>();
   questions.forEach((question, index) => {
     for (const stem of new Set(question)) {
       const list = holding.get(stem) ?? [];
