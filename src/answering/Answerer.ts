@@ -88,8 +88,9 @@ export class Answerer {
       normalizer: new TextNormalizer(synonyms, { correct: corrector.knownTypo }),
       options: matching,
       rarity: (word) => english.rarity(word),
-      // decide() reads the best of each kind, the best few answers and those close to the best
-      needs: { group: (target) => target.kind, perGroup: decision.clarifyOptions, margin: decision.clarifyMargin },
+      // decide() reads the best few answers and those close to the best, and a known gap only as
+      // the top of the ranking (as do the follow-up rankings): it is never a candidate or an option
+      needs: { group: (target) => target.kind, perGroup: decision.clarifyOptions, margin: decision.clarifyMargin, leadOnly: ['gap'] },
     });
     this.handoff = new HandoffDetector(knowledge.handoffPatterns, knowledge.handoffWhole);
     this.smallTalk = new SmallTalkDetector(knowledge.smallTalk);
@@ -196,7 +197,8 @@ export class Answerer {
   private decide(ranked: readonly Scored<Target>[], memory: ConversationMemory): Reply {
     const d = this.decision;
     const top = ranked[0];
-    const entries = ranked.flatMap((r): ScoredEntry[] => (r.item.kind === 'faq' ? [{ ...r, item: r.item.entry }] : []));
+    const entries: ScoredEntry[] = [];
+    for (const r of ranked) if (r.item.kind === 'faq') entries.push({ ...r, item: r.item.entry });
     const candidates = entries.slice(0, d.clarifyOptions).map(toCandidate);
     if (!top) return this.fallback('no-match', [], memory);
     if (top.coverage < d.minCoverage) return this.fallback('off-topic', candidates, memory);
@@ -242,9 +244,10 @@ export class Answerer {
 
   /** Answers with an entry and remembers it as the topic follow-ups refer to. */
   private answer(entry: FaqEntry, score: number, candidates: readonly Candidate[], memory: ConversationMemory): Reply {
+    const related = this.related(entry);
     return {
-      outcome: { kind: 'answer', entry, score: clamp(score), related: this.related(entry), candidates },
-      memory: { ...memory, lastTopicId: entry.id, offered: this.related(entry).map((e) => ({ label: Answerer.label(e), entryId: e.id })) },
+      outcome: { kind: 'answer', entry, score: clamp(score), related, candidates },
+      memory: { ...memory, lastTopicId: entry.id, offered: related.map((e) => ({ label: Answerer.label(e), entryId: e.id })) },
     };
   }
 

@@ -1,3 +1,5 @@
+const ABSENT: unique symbol = Symbol('absent');
+
 /**
  * Remembers the results of a pure function of one word, up to `capacity` words (the oldest is
  * forgotten first). Messages repeat the same few thousand words, and spelling correction or a
@@ -5,7 +7,8 @@
  * keeps memory flat however many distinct words users type.
  */
 export class BoundedCache<V> {
-  private readonly entries = new Map<string, V>();
+  /** Results that are `undefined` are kept as ABSENT, so that one look-up tells a miss from them. */
+  private readonly entries = new Map<string, V | typeof ABSENT>();
 
   constructor(
     private readonly compute: (key: string) => V,
@@ -13,13 +16,14 @@ export class BoundedCache<V> {
   ) {}
 
   get(key: string): V {
-    if (this.entries.has(key)) return this.entries.get(key) as V;
+    const known = this.entries.get(key);
+    if (known !== undefined) return (known === ABSENT ? undefined : known) as V;
     const value = this.compute(key);
     if (this.entries.size >= this.capacity) {
       const oldest = this.entries.keys().next();
       if (oldest.done !== true) this.entries.delete(oldest.value);
     }
-    this.entries.set(key, value);
+    this.entries.set(key, value === undefined ? ABSENT : value);
     return value;
   }
 }

@@ -9,13 +9,28 @@ export class GroupFloor {
 
   constructor(private readonly needs: Pick<RankingNeeds<unknown>, 'perGroup' | 'margin'> | undefined) {}
 
+  /** Forgets every score, to be filled again. */
+  clear(): void {
+    this.top.length = 0;
+  }
+
   add(score: number): void {
     if (!this.needs) return;
     const { top } = this;
+    // kept sorted, best first, a new score after the equal ones; by hand, as splice() allocates
     let i = top.length;
-    while (i > 0 && (top[i - 1] as number) < score) i--;
-    top.splice(i, 0, score);
+    top.push(score);
+    while (i > 0 && (top[i - 1] as number) < score) {
+      top[i] = top[i - 1] as number;
+      i--;
+    }
+    top[i] = score;
     if (top.length > this.needs.perGroup) top.pop();
+  }
+
+  /** The best score added, or -Infinity before any. */
+  best(): number {
+    return this.top[0] ?? Number.NEGATIVE_INFINITY;
   }
 
   value(): number {

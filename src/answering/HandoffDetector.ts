@@ -29,8 +29,10 @@ export class HandoffDetector {
   matches(message: readonly string[]): boolean {
     const words = message.filter((w) => !FILLER.has(w)).map(singular);
     if (this.whole.has(words.join(' '))) return true;
-    const resembled = words.map((w) => this.resembled.get(w));
-    return this.patterns.some((pattern) => pattern.every((p) => resembled.some((similar) => similar.has(p))));
+    // a pattern word is said when any message word resembles it: one set of them for all patterns
+    const said = new Set<string>();
+    for (const word of words) for (const p of this.resembled.get(word)) said.add(p);
+    return this.patterns.some((pattern) => pattern.every((p) => said.has(p)));
   }
 }
 

@@ -1,7 +1,6 @@
-import Fuse from 'fuse.js';
-import { FuzzyBound } from './FuzzyBound.js';
-import { GroupFloor } from './GroupFloor.js';
+import { FuzzyReranker, fuzzyTexts, type FuzzyTexts } from './FuzzyReranker.js';
 import { MaxHeap } from './MaxHeap.js';
+import { RankingFloors } from './RankingFloors.js';
 import { MATCHING_OPTIONS, type MatchingOptions } from './options.js';
 import type { Term, TextNormalizer } from './TextNormalizer.js';
 
@@ -37,6 +36,11 @@ export interface RankingNeeds<T> {
   readonly group: (item: T) => string;
   readonly perGroup: number;
   readonly margin: number;
+  /**
+   * Groups the caller reads only as the first item of the whole ranking: of these only the best,
+   * and only where it could come first (at or above the best of every other group), is returned.
+   */
+  readonly leadOnly?: readonly string[];
 }
 
 /** The previous answer's subject, for a message that follows up on it. */
@@ -79,10 +83,10 @@ interface IndexedItem<T> {
   readonly questionIdfs: readonly Float64Array[];
   /** Each stem of each question as its number (Matcher.stemId), in the same order: read on every query. */
   readonly questionIds: readonly Int32Array[];
-  /** For each stem, the questions (indexes into `questions`) that hold it. */
-  readonly questionsWith: ReadonlyMap<string, readonly number[]>;
-  /** The same questions as strings of stems, for fuse.js. */
-  readonly questionTexts: readonly string[];
+  /** For each stem, by its number (Matcher.stemId), the questions (indexes into `questions`) that hold it. */
+  readonly questionsWith: ReadonlyMap<number, readonly number[]>;
+  /** The same questions as strings of stems, for fuse.js (and their letter counts, for its bounds). */
+  readonly questionTexts: FuzzyTexts;
   /** Stems of all questions, the title and keywords. */
   readonly questionBag: ReadonlySet<string>;
   /** Stems of the answer and the cited sentences. */
@@ -122,6 +126,8 @@ export class Matcher<T> {
   /** Group number of each item (all 0 without needs). */
   private readonly groupOf: Int32Array;
   private readonly groupCount: number;
+  /** What the caller reads of each group, refilled for every use (floorsOf()). */
+  private readonly floors: RankingFloors;
 
   // Per-query scratch space, one slot per item, reused by every query (see rank()).
   private stamp = 0;
@@ -140,6 +146,8 @@ export class Matcher<T> {
   /** Word-overlap score, and final score (with fuse.js for the re-ranked few), of scored items. */
   private readonly tokenScore: Float64Array;
   private readonly finalScore: Float64Array;
+  /** The index of the alternate question bestQuestion() found most similar, of scored items: fuse.js's likely best too. */
+  private readonly bestQuestionOf: Int32Array;
   private readonly heaps: readonly MaxHeap[];
   /** Per question of one item: the weight it shares with the query (all 0 between calls). */
   private readonly sharedScratch: Float64Array;
@@ -150,10 +158,7 @@ export class Matcher<T> {
   /** 1 for the stems of the query being ranked, by stemId (all 0 between calls). */
   private readonly inQuery: Uint8Array;
 
-  /** fuse.js similarities for the last pattern: one message is ranked up to three times. */
-  private fuzzyPattern: string | undefined;
-  private readonly fuzzyByPosition = new Map<number, number>();
-  private fuzzyBound: FuzzyBound | undefined;
+  private readonly fuzzy: FuzzyReranker;
 
   constructor(items: readonly T[], settings: MatcherSettings<T>) {
     this.options = settings.options ?? MATCHING_OPTIONS;
@@ -183,7 +188,7 @@ export class Matcher<T> {
       ...questions,
       questionIdfs: questions.questions.map((q) => Float64Array.from(q, (stem) => this.idf(stem))),
       questionIds: questions.questions.map((q) => Int32Array.from(q, (stem) => this.idOf(stem))),
-      questionsWith: questionsWith(questions.questions),
+      questionsWith: questionsWith(questions.questions.map((q) => q.map((stem) => this.idOf(stem)))),
     }));
     this.positionOf = new Map(items.map((item, position) => [item, position]));
     this.followableOf = Uint8Array.from(this.indexed, (item) => (item.followable ? 1 : 0));
@@ -197,6 +202,9 @@ export class Matcher<T> {
       return groups.size - 1;
     });
     this.groupCount = Math.max(1, groups.size);
+    const leadOnly = new Uint8Array(this.groupCount);
+    for (const [key, group] of groups) if (this.needs?.leadOnly?.includes(key) === true) leadOnly[group] = 1;
+    this.floors = new RankingFloors(this.needs, this.groupCount, leadOnly);
     this.seen = new Uint32Array(n);
     this.order = new Int32Array(n);
     this.saidInQuestions = new Float64Array(n);
@@ -210,10 +218,12 @@ export class Matcher<T> {
     this.coverageOf = new Float64Array(n);
     this.tokenScore = new Float64Array(n);
     this.finalScore = new Float64Array(n);
+    this.bestQuestionOf = new Int32Array(n);
     this.sharedScratch = new Float64Array(Math.max(0, ...this.indexed.map((item) => item.questions.length)));
     this.touchedScratch = new Int32Array(this.sharedScratch.length);
     this.inQuery = new Uint8Array(this.stemId.size);
     this.heaps = Array.from({ length: this.groupCount }, () => new MaxHeap(n, this.bound));
+    this.fuzzy = new FuzzyReranker(this.options.fuseThreshold, this.sharedScratch.length);
   }
 
   private idOf(stem: string): number {
@@ -266,17 +276,19 @@ export class Matcher<T> {
   rank(query: readonly WeightedTerm[], context?: FollowUpContext): Scored<T>[] {
     const total = sumWeights(query);
     if (total === 0) return [];
-    const queryIds = query.flatMap((term) => this.stemId.get(term.stem) ?? []);
+    // each term's stem number, -1 for a stem no question holds (read in query order by bestQuestion)
+    const termIds = query.map((term) => this.stemId.get(term.stem) ?? -1);
+    const queryIds = termIds.filter((id) => id >= 0);
     for (const id of queryIds) this.inQuery[id] = 1;
     try {
-      return this.rankMarked(query, total, context);
+      return this.rankMarked(query, termIds, total, context);
     } finally {
       for (const id of queryIds) this.inQuery[id] = 0;
     }
   }
 
   /** rank(), with the query's stems marked in inQuery. */
-  private rankMarked(query: readonly WeightedTerm[], total: number, context: FollowUpContext | undefined): Scored<T>[] {
+  private rankMarked(query: readonly WeightedTerm[], termIds: readonly number[], total: number, context: FollowUpContext | undefined): Scored<T>[] {
     const subject = context?.terms ?? [];
     const subjectTotal = sumWeights(subject);
     const bonus = context?.bonus ?? 0;
@@ -345,7 +357,7 @@ export class Matcher<T> {
     const { tokenScore: tokenScores, finalScore: finals } = this;
     const scored: number[] = [];
     const score = (position: number): number => {
-      const best = this.bestQuestion(query, total, this.indexed[position] as IndexedItem<T>);
+      const best = this.bestQuestion(query, termIds, total, position);
       const tokenScore =
         weights.bestQuestion * best +
         (this.coverageScore[position] as number) +
@@ -383,24 +395,25 @@ export class Matcher<T> {
     const fuzzyWeight = weights.fuzzy;
     for (const position of leaders) {
       const tokenScore = tokenScores[position] as number;
-      const floor = this.needs ? this.groupFloor(scored, this.groupOf[position] as number).value() : Number.NEGATIVE_INFINITY;
-      const fuzzy = this.fuzzySimilarity(pattern, position, (most) => tokenScore + fuzzyWeight * most < floor);
+      const floor = this.needs ? this.floorsOf(scored).value(this.groupOf[position] as number) : Number.NEGATIVE_INFINITY;
+      const questions = (this.indexed[position] as IndexedItem<T>).questionTexts;
+      const likely = this.bestQuestionOf[position] as number;
+      const fuzzy = this.fuzzy.similarity(pattern, position, questions, likely, (most) => tokenScore + fuzzyWeight * most < floor);
       if (fuzzy !== undefined) finals[position] = tokenScore + fuzzyWeight * fuzzy;
     }
 
     // 5. The rest of what the caller reads: per group, score candidates best bound first until no
     // unscored one can reach the group's `perGroup`-th best or come within `margin` of its best.
-    const floors = this.groupFloors(scored);
+    const floors = this.floorsOf(scored);
     this.heaps.forEach((heap, group) => {
-      const floor = floors[group] as GroupFloor;
-      while (heap.length > 0 && heap.peekPriority() >= floor.value()) {
+      while (heap.length > 0 && heap.peekPriority() >= floors.value(group)) {
         const position = heap.pop();
-        floor.add(score(position));
+        floors.add(group, score(position));
       }
     });
 
     return scored
-      .filter((position) => (finals[position] as number) >= (floors[this.groupOf[position] as number] as GroupFloor).value())
+      .filter((position) => (finals[position] as number) >= floors.value(this.groupOf[position] as number))
       .sort(byFinal)
       .map((position) => this.scoredItem(position));
   }
@@ -441,16 +454,11 @@ export class Matcher<T> {
     return best;
   }
 
-  /** One group's floor from the current scores of the scored items. */
-  private groupFloor(scored: readonly number[], group: number): GroupFloor {
-    const floor = new GroupFloor(this.needs);
-    for (const position of scored) if (this.groupOf[position] === group) floor.add(this.finalScore[position] as number);
-    return floor;
-  }
-
-  private groupFloors(scored: readonly number[]): GroupFloor[] {
-    const floors = Array.from({ length: this.groupCount }, () => new GroupFloor(this.needs));
-    for (const position of scored) (floors[this.groupOf[position] as number] as GroupFloor).add(this.finalScore[position] as number);
+  /** The floors of every group from the current scores of the scored items (in the one RankingFloors, reused). */
+  private floorsOf(scored: readonly number[]): RankingFloors {
+    const { floors } = this;
+    floors.clear();
+    for (const position of scored) floors.add(this.groupOf[position] as number, this.finalScore[position] as number);
     return floors;
   }
 
@@ -458,18 +466,23 @@ export class Matcher<T> {
    * IDF-weighted overlap of the query with its most similar alternate question: the words both
    * share, over the query's words plus a small penalty for the question's words the user did not say.
    */
-  private bestQuestion(query: readonly WeightedTerm[], total: number, item: IndexedItem<T>): number {
+  private bestQuestion(query: readonly WeightedTerm[], termIds: readonly number[], total: number, position: number): number {
+    const item = this.indexed[position] as IndexedItem<T>;
+    this.bestQuestionOf[position] = 0;
     if (item.questions.length === 0) return Number.NEGATIVE_INFINITY;
     // the weight each question shares with the query, added term by term in query order
     const shared = this.sharedScratch;
     const touched = this.touchedScratch;
     let touchedCount = 0;
-    for (const term of query) {
-      const holding = item.questionsWith.get(term.stem);
+    for (let t = 0; t < query.length; t++) {
+      const id = termIds[t] as number;
+      if (id < 0) continue;
+      const holding = item.questionsWith.get(id);
       if (holding === undefined) continue;
+      const { weight } = query[t] as WeightedTerm;
       for (const index of holding) {
         if (shared[index] === 0) touched[touchedCount++] = index;
-        shared[index] = (shared[index] as number) + term.weight;
+        shared[index] = (shared[index] as number) + weight;
       }
     }
     // a question sharing no word scores 0, which the best already is
@@ -486,44 +499,11 @@ export class Matcher<T> {
       let extra = 0;
       for (let i = 0; i < ids.length; i++) if (this.inQuery[ids[i] as number] === 0) extra += idfs[i] as number;
       const similarity = sharedWeight / (total + penalty * extra);
-      if (similarity > best) best = similarity;
+      if (similarity > best) {
+        best = similarity;
+        this.bestQuestionOf[position] = index;
+      }
     }
-    return best;
-  }
-
-  /**
-   * fuse.js similarity of the query to the item's most similar alternate question, calling fuse.js
-   * only for questions whose bounds say it could beat the best so far (most promising first):
-   * usually once per item instead of once per alternate question.
-   */
-  private fuzzySimilarity(pattern: string, position: number, tooLow: (most: number) => boolean): number | undefined {
-    if (pattern !== this.fuzzyPattern) {
-      this.fuzzyPattern = pattern;
-      this.fuzzyBound = undefined;
-      this.fuzzyByPosition.clear();
-    }
-    const known = this.fuzzyByPosition.get(position);
-    if (known !== undefined) return known;
-    const item = this.indexed[position] as IndexedItem<T>;
-    this.fuzzyBound ??= new FuzzyBound(pattern, this.options.fuseThreshold);
-    const bound = this.fuzzyBound;
-    const texts = item.questionTexts
-      .map((text) => ({ text, most: bound.upperBound(text) }))
-      .filter((t) => t.most > 0)
-      .sort((a, b) => b.most - a.most);
-    // undefined (not remembered: another ranking of the message may have a lower floor)
-    if (tooLow(texts[0]?.most ?? 0)) return undefined;
-    let best = 0;
-    for (const { text, most } of texts) {
-      if (most <= best) break;
-      const result = Fuse.match(pattern, text, {
-        ignoreLocation: true,
-        threshold: this.options.fuseThreshold,
-        isCaseSensitive: true,
-      });
-      if (result.isMatch) best = Math.max(best, 1 - (result.score ?? 1));
-    }
-    this.fuzzyByPosition.set(position, best);
     return best;
   }
 }
@@ -544,11 +524,11 @@ function questionStems(described: Matchable, normalizer: TextNormalizer): Omit<I
   const questions = [described.title, ...described.questions].map((q) => normalizer.stems(q)).filter((q) => q.length > 0);
   const questionBag = new Set<string>([...questions.flat(), ...described.keywords.flatMap((k) => normalizer.stems(k))]);
   const answerBag = new Set<string>(described.body.flatMap((text) => normalizer.stems(text)));
-  return { followable: described.followable, questions, questionTexts: questions.map((q) => q.join(' ')), questionBag, answerBag };
+  return { followable: described.followable, questions, questionTexts: fuzzyTexts(questions.map((q) => q.join(' '))), questionBag, answerBag };
 }
 
-function questionsWith(questions: readonly (readonly string[])[]): Map<string, number[]> {
-  const holding = new Map<string, number[]>();
+function questionsWith(questions: readonly (readonly number[])[]): Map<number, number[]> {
+  const holding = new Map<number, number[]>();
   questions.forEach((question, index) => {
     for (const stem of new Set(question)) {
       const list = holding.get(stem) ?? [];

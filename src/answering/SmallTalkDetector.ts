@@ -49,8 +49,9 @@ export class SmallTalkDetector {
     if (foreign) return undefined;
     let best: SmallTalkMatch | undefined;
     const unpadded = surface.filter((w) => !SMALL_TALK_PADDING.has(w) && !STOPWORDS.has(w));
+    const said = this.said(surface);
     for (const { intent, words } of this.patterns) {
-      const shared = words.filter((p) => surface.some((w) => this.similar(w, p))).length;
+      const shared = said.size === 0 ? 0 : words.filter((p) => said.has(p)).length;
       const whole = shared / Math.max(words.length, surface.length);
       // a whole pattern inside a message made of patterns and padding only
       const contained = shared === words.length ? shared / Math.max(1, unpadded.length) : 0;
@@ -61,6 +62,13 @@ export class SmallTalkDetector {
     return this.composed(unpadded);
   }
 
+  /** The small-talk words that some of the words resemble: looked up once for every pattern. */
+  private said(words: readonly string[]): Set<string> {
+    const said = new Set<string>();
+    for (const w of words) for (const v of this.resembled.get(w)) said.add(v);
+    return said;
+  }
+
   /** looselySimilarWord(word, vocabularyWord), from the per-word cache. */
   private similar(word: string, vocabularyWord: string): boolean {
     return this.resembled.get(word).has(vocabularyWord);
@@ -69,7 +77,8 @@ export class SmallTalkDetector {
   /** "nice, cheers": two patterns side by side count as small talk of the longer one's intent. */
   private composed(words: readonly string[]): SmallTalkMatch | undefined {
     if (words.length === 0) return undefined;
-    const covering = this.patterns.filter((p) => p.words.every((pw) => words.some((w) => this.similar(w, pw))));
+    const said = this.said(words);
+    const covering = this.patterns.filter((p) => p.words.every((pw) => said.has(pw)));
     const covered = new Set(covering.flatMap((p) => p.words));
     if (covering.length === 0 || !words.every((w) => [...covered].some((c) => this.similar(w, c)))) return undefined;
     const longest = covering.reduce((a, b) => (b.words.length > a.words.length ? b : a));

@@ -7,6 +7,9 @@ import { tokenize } from './tokenize.js';
 /** Words that only add emphasis; dropped before phrases are matched. */
 const INTENSIFIERS: ReadonlySet<string> = new Set(['actually', 'really', 'ever', 'even', 'just', 'truly', 'basically', 'literally', 'honestly']);
 
+/** Porter stems by word: a pure function of the word, and messages repeat the same words. */
+const stems = new BoundedCache<string>((word) => stemmer(word));
+
 /** A content word of a message, reduced to the form the index stores. */
 export interface Term {
   readonly stem: string;
@@ -53,23 +56,28 @@ export class TextNormalizer {
 
   private analyzeAfresh(text: string): Analysis {
     const surface = tokenize(text);
-    const corrected = surface.map((word) => {
-      if (STOPWORDS.has(word)) return { word, corrected: false };
-      const fix = this.corrector?.correct(word);
-      return fix === undefined ? { word, corrected: false } : { word: fix, corrected: true };
-    });
-    const fixedWords = new Set(corrected.filter((c) => c.corrected).map((c) => c.word));
-    const words = corrected.map((c) => c.word);
+    const words: string[] = [];
+    /** The words the corrector put in, so that their terms weigh as corrections. */
+    let fixedWords: Set<string> | undefined;
+    for (const word of surface) {
+      const fix = STOPWORDS.has(word) ? undefined : this.corrector?.correct(word);
+      if (fix === undefined) {
+        words.push(word);
+      } else {
+        words.push(fix);
+        (fixedWords ??= new Set()).add(fix);
+      }
+    }
     // "did any money ACTUALLY change hands": intensifiers would break the phrase "money change hands"
     const canonical = this.synonyms.rewrite(words.filter((w) => !INTENSIFIERS.has(w)));
     const terms: Term[] = [];
     const seen = new Set<string>();
     for (const word of canonical) {
       if (STOPWORDS.has(word)) continue;
-      const stem = stemmer(word);
+      const stem = stems.get(word);
       if (seen.has(stem)) continue;
       seen.add(stem);
-      terms.push({ stem, word, corrected: fixedWords.has(word) });
+      terms.push({ stem, word, corrected: fixedWords?.has(word) ?? false });
     }
     return { surface, words, terms };
   }

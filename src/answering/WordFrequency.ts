@@ -43,7 +43,8 @@ export class WordFrequency {
    */
   rarity(word: string): number {
     // Numbers are neither rare nor common: "2" in "lasted 2 years" says less than a name would.
-    if (/^\d/.test(word)) return 0.5;
+    const first = word.charCodeAt(0);
+    if (first >= 48 && first <= 57) return 0.5;
     const rank = this.rankByWord.get(word);
     if (rank === undefined) return 1;
     return Math.min(1, Math.max(0.15, (Math.log10(rank) - 2) / 2.5));

@@ -45,4 +45,19 @@ describe('Matcher.rank with RankingNeeds', () => {
       expect(ids(read.filter((r) => r.item.kind === kind))).toEqual(ids(near));
     }
   });
+
+  const leading = new Matcher(items, { describe: describeItem, normalizer, needs: { ...needs, leadOnly: ['gap'] } });
+
+  it.each([...queries, 'how many users did openai close', 'sora users disney'])(
+    'returns, for %j with gaps read only as the first of the ranking, the same first item and answers, and a gap only where it could lead',
+    (text) => {
+      const query = full.weigh(normalizer.analyze(text).terms);
+      const everything = full.rank(query);
+      const read = leading.rank(query);
+      expect(ids(read.slice(0, 1))).toEqual(ids(everything.slice(0, 1)));
+      expect(ids(read.filter((r) => r.item.kind === 'faq'))).toEqual(ids(withMargin.rank(query).filter((r) => r.item.kind === 'faq')));
+      const leader = everything[0]?.score ?? 0;
+      expect(ids(read.filter((r) => r.item.kind === 'gap'))).toEqual(ids(everything.filter((r) => r.item.kind === 'gap' && r.score >= leader - 1e-9)));
+    },
+  );
 });

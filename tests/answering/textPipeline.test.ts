@@ -13,6 +13,13 @@ describe('tokenize', () => {
     ['$1.4 million vs $1.9B', ['1.4', 'million', 'vs', '1.9']],
     ['<b>Café</b> 🎬 emoji', ['cafe', 'emoji']],
     ['<p>why <script>alert(1)</script>close&nbsp;it</p>', ['why', 'close', 'it']],
+    // each step that plain text may skip (accents, apostrophes, plus, dollar), taken and skipped
+    ["can`t WON'T won\u2019t", ['can', 'not', 'will', 'not', 'will', 'not']],
+    ['heyyy sooo u r gr8 thx', ['hey', 'so', 'you', 'are', 'gr8', 'thanks']],
+    ["l\u2019\u00e9t\u00e9's caf\u00e9", ['ete', 'cafe']],
+    ['sora+ +x $ money $ 5 $5 $?', ['soraplus', 'money', 'money', '5', '5', 'money']],
+    ['\u00c9COLE na\u00efve \u2018quoted\u2019', ['ecole', 'naive', 'quoted']],
+    ['\ufb01nance \uff26\uff35\uff2c\uff2c \u2460 don\u0301t', ['finance', 'full', '1', 'do', 'not']],
   ])('splits %j into words', (text, words) => {
     expect(tokenize(text)).toEqual(words);
   });
