@@ -41,6 +41,8 @@ export const MESSAGES = Object.freeze({
     agentJoined: (agent: string): string => `${agent} from our support team has joined and will answer you here.`,
     agentSays: (agent: string, text: string): string => `**${agent} (support):** ${text}`,
     userSays: (text: string): string => `**Customer:** ${text}`,
+    /** The bot's answer to a customer still waiting, shortened: the agent needs the gist. */
+    botSays: (text: string): string => `**Bot:** ${text.length > 400 ? `${text.slice(0, 400)}…` : text}`,
     claimed: (agent: string): string => `${agent} claimed this ticket. What you write in this thread now reaches the customer; **Resolve** ends it.`,
     resolved: (agent: string): string => `${agent} resolved this ticket. The customer is back with the bot.`,
     withdrawn: 'The customer cancelled the request before anyone claimed it.',

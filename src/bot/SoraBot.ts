@@ -157,11 +157,11 @@ export class SoraBot extends TeamsActivityHandler {
   private async converse(context: TurnContext): Promise<void> {
     const text = typeof context.activity.text === 'string' ? context.activity.text : '';
     const handedOver = await this.userHandoff.route(context, text);
-    if (handedOver !== 'bot') {
+    if (handedOver.to !== 'bot') {
       // relayed to the agent who claimed the conversation, or the user withdrew their request
       context.turnState.set(STATE_CHANGED_KEY, true);
-      const trace: OutcomeTrace = handedOver === 'relayed' ? { outcome: 'handoff', topicId: null, score: null } : { outcome: 'smalltalk', topicId: 'cancel', score: 1 };
-      turnLog(context, this.log).info({ ...trace, channelId: context.activity.channelId, conversationId: context.activity.conversation.id }, handedOver);
+      const trace: OutcomeTrace = handedOver.to === 'agent' ? { outcome: 'handoff', topicId: null, score: null } : { outcome: 'smalltalk', topicId: 'cancel', score: 1 };
+      turnLog(context, this.log).info({ ...trace, channelId: context.activity.channelId, conversationId: context.activity.conversation.id }, `message ${handedOver.to === 'agent' ? 'relayed' : 'withdrew the handoff'}`);
       await context.sendTraceActivity(OUTCOME_TRACE_NAME, trace, OUTCOME_TRACE_TYPE, 'Answer outcome');
       return;
     }
@@ -173,6 +173,7 @@ export class SoraBot extends TeamsActivityHandler {
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(RootDialog.ID);
 
+    if (handedOver.copyTo !== undefined) await this.userHandoff.copyWhileWaiting(handedOver.copyTo, text, lines.botRepliesSinceUser());
     await this.transcript.set(context, lines.toJSON());
     context.turnState.set(STATE_CHANGED_KEY, true);
     const trace: OutcomeTrace = recordedOutcome(context) ?? { outcome: 'fallback', topicId: null, score: null };

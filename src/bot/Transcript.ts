@@ -31,6 +31,13 @@ export class Transcript {
     return (userLines.length > 1 ? userLines[userLines.length - 2] : userLines[0])?.text ?? '';
   }
 
+  /** What the bot said after the user's last message (this turn's replies). */
+  botRepliesSinceUser(): string[] {
+    const replies: string[] = [];
+    for (let i = this.lines.length - 1; i >= 0 && this.lines[i]?.from === 'bot'; i -= 1) replies.unshift(this.lines[i]?.text ?? '');
+    return replies;
+  }
+
   /**
    * As activities, the form `EventFactory.createHandoffInitiation` attaches. Each line takes the
    * conversation fields of the current activity and only its own text, time and sender.

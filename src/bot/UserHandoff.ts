@@ -12,8 +12,11 @@ const TICKET_CANDIDATES = 3;
 /** Who resolves a ticket an external hub (handoff.status) ended. */
 const EXTERNAL_HUB: Agent = Object.freeze({ id: 'external-hub', name: 'the external agent hub' });
 
-/** What happens to a user's message while their conversation is handed over. */
-export type WhileHandedOver = 'bot' | 'relayed' | 'withdrawn';
+/**
+ * Who reads a user's message: the bot (and, while a ticket waits, a copy goes to the ticket once
+ * the bot has answered: `copyTo`), the agent who claimed the ticket, or nobody (the request was withdrawn).
+ */
+export type WhileHandedOver = { readonly to: 'bot'; readonly copyTo?: string } | { readonly to: 'agent' } | { readonly to: 'withdrawn' };
 
 /**
  * The user's side of a handoff: opens the ticket for their conversation (one at a time), and
@@ -48,19 +51,25 @@ export class UserHandoff {
     return ticket;
   }
 
-  /** Before the bot reads a message: who should. 'bot' also when nothing was handed over. */
+  /** Before the bot reads a message: who should. The bot also when nothing was handed over. */
   async route(context: TurnContext, text: string): Promise<WhileHandedOver> {
     const ticket = await this.current(context);
-    if (!ticket || text.trim() === '') return 'bot';
-    if (ticket.status === 'open' && this.answerer.action(text) === 'cancel') {
+    if (!ticket || text.trim() === '') return { to: 'bot' };
+    if (ticket.status === 'open') {
+      if (this.answerer.action(text) !== 'cancel') return { to: 'bot', copyTo: ticket.id };
       await this.desk.withdraw(ticket.id);
       await this.ticketOf.delete(context);
       await context.sendActivity(MESSAGES.handoffWithdrawn);
-      return 'withdrawn';
+      return { to: 'withdrawn' };
     }
-    const result = await this.desk.fromUser(ticket.id, text);
-    if (result === 'gone') await this.ticketOf.delete(context);
-    return result === 'relayed' ? 'relayed' : 'bot';
+    if ((await this.desk.fromUser(ticket.id, text)) !== 'gone') return { to: 'agent' };
+    await this.ticketOf.delete(context);
+    return { to: 'bot' };
+  }
+
+  /** While the ticket waits: the message and the bot's answer go to the ticket and its thread. */
+  async copyWhileWaiting(ticketId: string, text: string, botReplies: readonly string[]): Promise<void> {
+    await this.desk.fromUser(ticketId, text, botReplies);
   }
 
   /** An external hub ended the handoff (handoff.status completed or failed): the built-in ticket ends too. */

@@ -104,12 +104,16 @@ export class HandoffDesk {
 
   /**
    * A message from the user of a ticket: added to the ticket and written in its thread, whether an
-   * agent has claimed it yet or not. 'gone' when the ticket is resolved (the bot answers again).
+   * agent has claimed it yet or not; with what the bot answered meanwhile, while nobody has (the
+   * agent then sees the whole conversation). 'gone' when the ticket is resolved.
    */
-  async fromUser(id: string, text: string): Promise<UserMessageResult> {
-    const result = await this.store.change(id, (t) => (t.status === 'resolved' ? 'resolved' : withLine(t, { from: 'user', text, at: new Date().toISOString() })));
+  async fromUser(id: string, text: string, botReplies: readonly string[] = []): Promise<UserMessageResult> {
+    const at = new Date().toISOString();
+    const lines: TicketLine[] = [{ from: 'user', text, at }, ...botReplies.map((reply): TicketLine => ({ from: 'bot', text: reply, at }))];
+    const result = await this.store.change(id, (t) => (t.status === 'resolved' ? 'resolved' : withLines(t, lines)));
     if ('refused' in result) return 'gone';
-    await this.tell(result.ticket, () => this.courier.toThread(result.ticket, MESSAGES.desk.userSays(text)));
+    const said = [MESSAGES.desk.userSays(text), ...botReplies.map((reply) => MESSAGES.desk.botSays(reply))].join('\n\n');
+    await this.tell(result.ticket, () => this.courier.toThread(result.ticket, said));
     return result.ticket.status === 'claimed' ? 'relayed' : 'queued';
   }
 
@@ -175,7 +179,11 @@ function won(result: TicketResult, mine: Ticket | undefined): result is { readon
 }
 
 function withLine(ticket: Ticket, line: TicketLine): Ticket {
-  return { ...ticket, transcript: [...ticket.transcript, line].slice(-MAX_TICKET_LINES) };
+  return withLines(ticket, [line]);
+}
+
+function withLines(ticket: Ticket, lines: readonly TicketLine[]): Ticket {
+  return { ...ticket, transcript: [...ticket.transcript, ...lines].slice(-MAX_TICKET_LINES) };
 }
 
 function newTicketId(): string {

@@ -196,6 +196,14 @@ describe('human handoff from the website to agents in Teams, over real HTTP', ()
     const ticketId = /Ticket ([0-9A-Z]{8})/.exec(card)?.[1] ?? '';
     const thread = `${SUPPORT_CHANNEL};messageid=post-${before + 1}`;
 
+    // while nobody has claimed it, the bot answers, and the thread gets the question with the answer
+    const beforeWaiting = teams.calls.length;
+    await visitor.say('What is Seedance?');
+    await visitor.waitFor(4);
+    expect(teamsMessages(beforeWaiting).map((c) => [c.path, c.body.text])).toEqual([
+      [expect.stringContaining(thread), expect.stringMatching(/^\*\*Customer:\*\* What is Seedance\?\n\n\*\*Bot:\*\* .*Seedance/s)],
+    ]);
+
     const said = async (text: string, value?: unknown, agent = AGENT): Promise<string[]> => {
       const from = teams.calls.length;
       await agentSays(thread, text, value, agent);
@@ -209,9 +217,10 @@ describe('human handoff from the website to agents in Teams, over real HTTP', ()
     expect(await said('Anyone there?')).toEqual(['This ticket is already resolved; the customer is back with the bot.']);
 
     // the visitor heard only from Ana: joined, then the end; not "Hello?" nor Ben
-    const texts = textsOf(await visitor.waitFor(5));
+    const texts = textsOf(await visitor.waitFor(6));
     expect(texts.slice(1)).toEqual([
       expect.stringContaining("I'll connect you with a person"),
+      expect.stringContaining('Seedance'),
       'Ana Lima from our support team has joined and will answer you here.',
       expect.stringContaining('The support conversation has ended'),
     ]);

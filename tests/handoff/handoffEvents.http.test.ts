@@ -92,7 +92,11 @@ describe('the handoff.initiate event and the ticket behind it', () => {
     const ticketId = ((initiation(await say('talk to a human'))?.value ?? {}) as { ticketId?: string }).ticketId ?? '';
     const answered = await say('Why did OpenAI shut down Sora?');
     expect(outcomeOf(answered).outcome).toBe('answer');
-    expect((await desk.get(ticketId))?.transcript.at(-1)).toMatchObject({ from: 'user', text: 'Why did OpenAI shut down Sora?' });
+    // the question and the bot's answer, so the agent who claims it sees the whole conversation
+    expect((await desk.get(ticketId))?.transcript.slice(-2)).toEqual([
+      expect.objectContaining({ from: 'user', text: 'Why did OpenAI shut down Sora?' }),
+      expect.objectContaining({ from: 'bot', text: expect.stringContaining('From the article') as unknown }),
+    ]);
 
     const cancelled = await say('cancel');
     expect(cancelled.find((r) => r.type === 'message')?.text).toContain("I've cancelled your request for a person");
