@@ -28,7 +28,8 @@ export class Transcript {
   /** The last thing the user asked that was not itself the request for a person. */
   lastUserQuestion(): string {
     const userLines = this.lines.filter((line) => line.from === 'user');
-    return (userLines.length > 1 ? userLines[userLines.length - 2] : userLines[0])?.text ?? '';
+    // the last line is the request itself; a request as the first message asked nothing else
+    return userLines.at(-2)?.text ?? '';
   }
 
   /** What the bot said after the user's last message (this turn's replies). */

@@ -69,6 +69,13 @@ describe('the handoff.initiate event and the ticket behind it', () => {
     expect((await desk.unresolved()).map((t) => t.id)).toContain(value.ticketId);
   });
 
+  it('a request for a person as the first message opens a ticket with no question', async () => {
+    const say = newConversation();
+    const value = initiation(await say('I want to talk to a human'))?.value as { ticketId: string; question: string; candidates: unknown[] };
+    expect(value).toMatchObject({ question: '', candidates: [] });
+    expect((await desk.get(value.ticketId))?.question).toBe('');
+  });
+
   it('one ticket per conversation: asking again while waiting opens no second one', async () => {
     const say = newConversation();
     const first = initiation(await say('I want a human'));
