@@ -6,6 +6,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import type { RunningServer } from '../../src/server.js';
+import { agentCall, API_KEY } from '../helpers/agentApi.js';
 import { startTestBot } from '../helpers/testBot.js';
 
 // Debian's Chromium (.ci/run installs it); never a browser downloaded by a test tool.
@@ -45,7 +46,7 @@ beforeAll(async () => {
   const port = await startWebsite();
   shop = `http://127.0.0.1:${port}`;
   otherSite = `http://localhost:${port}`;
-  bot = await startTestBot({ ALLOWED_ORIGINS: shop });
+  bot = await startTestBot({ ALLOWED_ORIGINS: shop, HANDOFF_API_KEY: API_KEY });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -83,6 +84,20 @@ async function connected(scope: Page | ReturnType<Page['frameLocator']>): Promis
   await expect.poll(() => scope.locator('.webchat__connectivityStatus', { hasText: 'Connecting' }).count(), WAIT).toBe(0);
 }
 
+/**
+ * Once connected, the transcript follows the conversation: scrolled (with an animation) to the
+ * latest message; then the page is photographed into test-output/.
+ */
+async function settledScreenshot(page: Page, file: string): Promise<void> {
+  await connected(page);
+  const scrollable = page.locator('.webchat__basic-transcript__scrollable');
+  await expect
+    .poll(() => scrollable.evaluate((element) => element.scrollHeight - element.clientHeight - element.scrollTop), WAIT)
+    .toBeLessThanOrEqual(1);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, file) });
+}
+
 describe('the Web Chat page in a real browser', () => {
   it('welcomes, answers with the quoted source, and answers a tapped follow-up', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
@@ -115,14 +130,44 @@ describe('the Web Chat page in a real browser', () => {
     // the follow-ups of the latest answer are on show
     await expect.poll(() => page.locator('button.webchat__suggested-action').count(), WAIT).toBeGreaterThanOrEqual(1);
 
-    await connected(page);
-    // the transcript follows the conversation: scrolled (with an animation) to the latest answer
-    const scrollable = page.locator('.webchat__basic-transcript__scrollable');
-    await expect
-      .poll(() => scrollable.evaluate((element) => element.scrollHeight - element.clientHeight - element.scrollTop), WAIT)
-      .toBeLessThanOrEqual(1);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'webchat-page.png') });
+    await settledScreenshot(page, 'webchat-page.png');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('hands the visitor to a person: the agent\'s messages show in the chat, then the bot is back', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const problems = await watchProblems(page);
+    await page.goto(`${bot.url}/`);
+    await expect.poll(() => botBubbles(page).count(), WAIT).toBe(1);
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    await input.fill('Can I talk to a person?');
+    await input.press('Enter');
+    await expect.poll(() => botBubbles(page).count(), WAIT).toBe(2);
+    expect(await botBubbles(page).nth(1).textContent()).toContain('connect you with a person');
+
+    // a support agent's tool takes the ticket through the agent API and writes to the visitor
+    const { tickets } = (await agentCall(bot.url, 'GET', '/api/agent/tickets')).body as { tickets: { id: string; question: string }[] };
+    const ticketId = tickets.at(-1)?.id ?? '';
+    const agent = { id: 'carla@example.com', name: 'Carla' };
+    expect((await agentCall(bot.url, 'POST', `/api/agent/tickets/${ticketId}/claim`, { agent })).status).toBe(200);
+    expect((await agentCall(bot.url, 'POST', `/api/agent/tickets/${ticketId}/reply`, { agent, text: 'Hi, I can help with that.' })).status).toBe(200);
+    await expect.poll(() => botBubbles(page).count(), WAIT).toBe(4);
+    expect(await botBubbles(page).nth(2).textContent()).toContain('Carla from our support team has joined');
+    const reply = botBubbles(page).nth(3);
+    expect(await reply.locator('strong').textContent()).toBe('Carla (support):');
+    expect(await reply.textContent()).toContain('Hi, I can help with that.');
+
+    // the visitor's answer goes to the agent, not the bot: no bot bubble comes back
+    await input.fill('Thanks!');
+    await input.press('Enter');
+    await expect.poll(async () => (await agentCall(bot.url, 'GET', `/api/agent/tickets/${ticketId}`)).raw, WAIT).toContain('Thanks!');
+    expect(await botBubbles(page).count()).toBe(4);
+
+    expect((await agentCall(bot.url, 'POST', `/api/agent/tickets/${ticketId}/resolve`, { agent })).status).toBe(200);
+    await expect.poll(() => botBubbles(page).count(), WAIT).toBe(5);
+    expect(await botBubbles(page).nth(4).textContent()).toContain('The support conversation has ended');
+    await settledScreenshot(page, 'webchat-handoff.png');
     expect(problems).toEqual([]);
     await page.close();
   });
