@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server.js';
 import { poll, send, startConversation, type Session, type StreamActivity } from '../helpers/directLineClient.js';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../helpers/fakeConnector.js';
 import { agentCall, API_KEY } from '../helpers/agentApi.js';
 import { post, startTestBot } from '../helpers/testBot.js';
-import { FIXTURE_BOT_ID, teamsFixture } from '../teams/teamsFixtures.js';
+import { channelThreadActivity, teamsFixture } from '../teams/teamsFixtures.js';
 
 // Issue 5, end to end over real HTTP: a website visitor (Web Chat through the bot's local Direct
 // Line) asks for a person; the ticket card reaches the support channel in Teams (a fake Teams
@@ -68,23 +67,8 @@ function teamsMessages(from: number): ConnectorCall[] {
   return teams.calls.slice(from).filter((c) => c.method === 'POST' && c.body.type === 'message');
 }
 
-/** A message an agent writes in Teams, in the ticket's thread, @mentioning the bot as Teams requires in channels. */
-function agentActivity(threadId: string, text: string, value?: unknown, agent: typeof AGENT = AGENT): Record<string, unknown> {
-  const mention = '<at>Sora Bot</at>';
-  return {
-    ...teamsFixture('channel-message-mention', teams.serviceUrl),
-    id: randomUUID(),
-    from: agent,
-    conversation: { isGroup: true, conversationType: 'channel', tenantId: '5d2f8a91-3c47-4e0b-9a6d-2b8e1f7c4a30', id: threadId },
-    text: value === undefined ? `${mention} ${text}` : undefined,
-    value,
-    attachments: [],
-    entities: value === undefined ? [{ type: 'mention', text: mention, mentioned: { id: FIXTURE_BOT_ID, name: 'Sora Bot' } }] : [],
-  };
-}
-
 async function agentSays(threadId: string, text: string, value?: unknown, agent: typeof AGENT = AGENT): Promise<void> {
-  const result = await post(bot.url, agentActivity(threadId, text, value, agent));
+  const result = await post(bot.url, channelThreadActivity(teams.serviceUrl, threadId, agent, text, value));
   expect(result.status, result.raw).toBe(200);
 }
 

@@ -4,7 +4,7 @@ import type { RunningServer } from '../../src/server.js';
 import { startAzurite, type Azurite } from '../helpers/azurite.js';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../helpers/fakeConnector.js';
 import { post, startTestBot } from '../helpers/testBot.js';
-import { FIXTURE_BOT_ID, teamsFixture } from '../teams/teamsFixtures.js';
+import { channelThreadActivity, teamsFixture } from '../teams/teamsFixtures.js';
 
 // Issue 5: tickets and relay state live in the bot's Storage, so a handoff works when every
 // message lands on a different instance. Two bot instances with their own Blob Storage clients on
@@ -45,18 +45,7 @@ async function userSays(on: RunningServer, text: string): Promise<void> {
 
 /** The agent writes in the ticket's thread (or taps a card button), on instance `on`. */
 async function agentSays(on: RunningServer, thread: string, text: string, value?: unknown): Promise<void> {
-  const mention = '<at>Sora Bot</at>';
-  const activity = {
-    ...teamsFixture('channel-message-mention', teams.serviceUrl),
-    id: randomUUID(),
-    from: AGENT,
-    conversation: { isGroup: true, conversationType: 'channel', tenantId: '5d2f8a91-3c47-4e0b-9a6d-2b8e1f7c4a30', id: thread },
-    text: value === undefined ? `${mention} ${text}` : undefined,
-    value,
-    attachments: [],
-    entities: value === undefined ? [{ type: 'mention', text: mention, mentioned: { id: FIXTURE_BOT_ID, name: 'Sora Bot' } }] : [],
-  };
-  const result = await post(on.url, activity);
+  const result = await post(on.url, channelThreadActivity(teams.serviceUrl, thread, AGENT, text, value));
   expect(result.status, result.raw).toBe(200);
 }
 

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Activity } from 'botbuilder';
+import type { Activity, ConversationAccount } from 'botbuilder';
 
 /**
  * Activities as Teams sends them, shaped after the payloads in the Teams platform documentation,
@@ -33,4 +34,31 @@ export function rawTeamsFixture(name: TeamsFixtureName): string {
 /** A fresh copy of a fixture with its serviceUrl pointed at `serviceUrl`. */
 export function teamsFixture(name: TeamsFixtureName, serviceUrl = 'http://127.0.0.1:9/teams/'): Partial<Activity> {
   return JSON.parse(rawTeamsFixture(name).replaceAll(SERVICE_URL_PLACEHOLDER, serviceUrl)) as Partial<Activity>;
+}
+
+/** Someone in Teams: the fields of `from` in a Teams activity. */
+export interface TeamsPerson {
+  readonly id: string;
+  readonly name: string;
+  readonly aadObjectId: string;
+}
+
+/**
+ * A message `from` writes in a channel thread (a ticket's, in the handoff tests), @mentioning the
+ * bot as Teams requires in channels; with `value`, a card button's submit instead (no text).
+ */
+export function channelThreadActivity(serviceUrl: string, threadId: string, from: TeamsPerson, text: string, value?: unknown): Partial<Activity> {
+  const mention = '<at>Sora Bot</at>';
+  const fixture = teamsFixture('channel-message-mention', serviceUrl);
+  return {
+    ...fixture,
+    id: randomUUID(),
+    from,
+    // the fixture's channel conversation (tenant, type), in the thread under the given post
+    conversation: { ...(fixture.conversation as ConversationAccount), id: threadId },
+    text: value === undefined ? `${mention} ${text}` : undefined,
+    value,
+    attachments: [],
+    entities: value === undefined ? [{ type: 'mention', text: mention, mentioned: { id: FIXTURE_BOT_ID, name: 'Sora Bot' } }] : [],
+  };
 }
