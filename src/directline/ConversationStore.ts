@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Storage } from 'botbuilder';
-import { isETagConflict, StorageUnavailable } from '../storage/StorageUnavailable.js';
+import { retryOnConflict } from '../storage/retryOnConflict.js';
+import { StorageUnavailable } from '../storage/StorageUnavailable.js';
 import { Conversation, isConversationRecord, type ConversationLimits, type TokenGrant } from './Conversation.js';
 import { hashToken, randomToken } from './tokens.js';
 
@@ -126,22 +126,16 @@ export class ConversationStore {
    * Reads the live conversation, applies `change` and writes it back, again from a fresh read when
    * another instance wrote in between. Undefined when the conversation is gone or idle.
    */
-  async update<T>(id: string, change: (conversation: Conversation) => T): Promise<T | undefined> {
-    for (let attempt = 1; ; attempt += 1) {
+  update<T>(id: string, change: (conversation: Conversation) => T): Promise<T | undefined> {
+    return retryOnConflict(MAX_WRITE_TRIES, (attempt) => Math.random() * RETRY_PAUSE_MS * attempt, async () => {
       const conversation = await this.load(id);
       if (!conversation) return undefined;
       const result = change(conversation);
       conversation.record.lastUsed = this.now();
-      try {
-        await this.storage.write({ [conversationKey(id)]: conversation.record });
-        this.opened.set(id, this.now());
-        return result;
-      } catch (error) {
-        if (!isETagConflict(error)) throw error;
-        if (attempt >= MAX_WRITE_TRIES) throw new StorageUnavailable('write', error);
-        await sleep(Math.random() * RETRY_PAUSE_MS * attempt);
-      }
-    }
+      await this.storage.write({ [conversationKey(id)]: conversation.record });
+      this.opened.set(id, this.now());
+      return result;
+    });
   }
 
   /** The live conversation, or undefined; an idle one found here is deleted. */

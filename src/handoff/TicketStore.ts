@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Storage, StoreItem } from 'botbuilder';
+import { retryOnConflict } from '../storage/retryOnConflict.js';
 import { isETagConflict, StorageUnavailable } from '../storage/StorageUnavailable.js';
 import type { Refusal, Ticket, TicketResult } from './Ticket.js';
 
@@ -71,22 +72,18 @@ export class TicketStore {
    * a reason, and is called only with what is really stored.
    */
   async change(id: string, change: (ticket: Ticket) => Ticket | Refusal): Promise<TicketResult> {
-    for (let attempt = 1; ; attempt += 1) {
+    const result = await retryOnConflict(MAX_WRITE_TRIES, (attempt) => Math.random() * RETRY_PAUSE_MS * attempt, async (): Promise<TicketResult> => {
       const stored = await this.readStored(id);
       if (!stored) return { refused: 'not-found' };
       const next = change(stored.ticket);
       if (typeof next === 'string') return { refused: next, ticket: stored.ticket };
-      try {
-        await this.storage.write({ [ticketKey(id)]: { ticket: next, eTag: stored.eTag ?? '*' } satisfies StoredTicket });
-      } catch (error) {
-        if (!isETagConflict(error)) throw error;
-        if (attempt >= MAX_WRITE_TRIES) throw new StorageUnavailable('write', error);
-        await sleep(Math.random() * RETRY_PAUSE_MS * attempt);
-        continue;
-      }
-      if (next.status === 'resolved') await this.updateIndex((ids) => (ids.includes(id) ? ids.filter((i) => i !== id) : undefined));
+      await this.storage.write({ [ticketKey(id)]: { ticket: next, eTag: stored.eTag ?? '*' } satisfies StoredTicket });
       return { ticket: next };
+    });
+    if (!('refused' in result) && result.ticket.status === 'resolved') {
+      await this.updateIndex((ids) => (ids.includes(id) ? ids.filter((i) => i !== id) : undefined));
     }
+    return result;
   }
 
   /** Remembers which ticket a support-channel thread belongs to. */
