@@ -161,8 +161,7 @@ export class SoraBot extends TeamsActivityHandler {
       // relayed to the agent who claimed the conversation, or the user withdrew their request
       context.turnState.set(STATE_CHANGED_KEY, true);
       const trace: OutcomeTrace = handedOver.to === 'agent' ? { outcome: 'handoff', topicId: null, score: null } : { outcome: 'smalltalk', topicId: 'cancel', score: 1 };
-      turnLog(context, this.log).info({ ...trace, channelId: context.activity.channelId, conversationId: context.activity.conversation.id }, `message ${handedOver.to === 'agent' ? 'relayed' : 'withdrew the handoff'}`);
-      await context.sendTraceActivity(OUTCOME_TRACE_NAME, trace, OUTCOME_TRACE_TYPE, 'Answer outcome');
+      await this.report(context, trace, `message ${handedOver.to === 'agent' ? 'relayed' : 'withdrew the handoff'}`);
       return;
     }
     const lines = new Transcript(await this.transcript.get(context, []));
@@ -176,11 +175,16 @@ export class SoraBot extends TeamsActivityHandler {
     if (handedOver.copyTo !== undefined) await this.userHandoff.copyWhileWaiting(handedOver.copyTo, text, lines.botRepliesSinceUser());
     await this.transcript.set(context, lines.toJSON());
     context.turnState.set(STATE_CHANGED_KEY, true);
-    const trace: OutcomeTrace = recordedOutcome(context) ?? { outcome: 'fallback', topicId: null, score: null };
-    // what happened, never what was said: message text is logged at debug level only
-    const log = turnLog(context, this.log);
-    log.info({ ...trace, channelId: context.activity.channelId, conversationId: context.activity.conversation.id }, 'answered');
-    log.debug({ text }, 'message text');
+    await this.report(context, recordedOutcome(context) ?? { outcome: 'fallback', topicId: null, score: null }, 'answered');
+    turnLog(context, this.log).debug({ text }, 'message text');
+  }
+
+  /**
+   * The one outcome of a user's message: logged (what happened, never what was said: message text
+   * is logged at debug level only) and sent as the outcome trace.
+   */
+  private async report(context: TurnContext, trace: OutcomeTrace, message: string): Promise<void> {
+    turnLog(context, this.log).info({ ...trace, channelId: context.activity.channelId, conversationId: context.activity.conversation.id }, message);
     await context.sendTraceActivity(OUTCOME_TRACE_NAME, trace, OUTCOME_TRACE_TYPE, 'Answer outcome');
   }
 
